@@ -1,0 +1,36 @@
+# The few commands this project needs. Each sets up .venv from the locked
+# requirements first (hash-checked), so a fresh clone needs only Python 3.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test check status bench lock clean
+
+$(INSTALLED): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		--require-hashes -r requirements.txt -r requirements-dev.txt
+	touch $@
+
+## serve: preview the site at http://127.0.0.1:8000 with live reload
+serve: $(INSTALLED)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## build: build the site into site/, failing on any warning
+build: $(INSTALLED)
+	$(BIN)/mkdocs build --strict
+
+## test: the whole test suite, browser tests included
+test: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+## lock: re-resolve requirements*.in into the hash-locked requirements*.txt
+lock: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements-dev.txt requirements-dev.in
+
+clean:
+	rm -rf site $(VENV) .pytest_cache

@@ -1,0 +1,77 @@
+"""Which languages each page exists in, for the language switcher and <head>.
+
+Feeds partials/alternate.html (the switcher) and main.html (hreflang, canonical).
+mkdocs-static-i18n records, on every page's file, the file that stands for it in
+each language (`file.alternates`); a file whose own locale differs from the
+language being built is an English fallback, not a translation.
+"""
+
+from __future__ import annotations
+
+from mkdocs.plugins import event_priority
+
+from site_languages import built_languages, load_strings
+
+
+def language_names(config) -> dict[str, str]:
+    return {lang.locale: lang.name for lang in config.plugins["i18n"].config.languages}
+
+
+def is_fallback(page, config) -> bool:
+    """True when the page is shown in the default language in place of a translation."""
+    return getattr(page.file, "locale", None) not in (None, config.theme["language"])
+
+
+def page_alternates(page, config) -> list[dict]:
+    """One entry per built language: where this page lives in it, and whether it is translated."""
+    current = config.theme["language"]
+    names = language_names(config)
+    alternates = getattr(page.file, "alternates", {}) or {}
+    entries = []
+    for lang in built_languages(config):
+        file = alternates.get(lang)
+        if file is None:
+            continue
+        url = file.url if file.url != "./" else ""
+        entries.append(
+            {
+                "lang": lang,
+                "name": names[lang],
+                "url": url,
+                "absolute_url": config.site_url + url,
+                "translated": file.locale == lang,
+                "current": lang == current,
+            }
+        )
+    return entries
+
+
+def hide_material_alternates(config) -> None:
+    """Material's own <link rel=alternate> make its bundle fetch a sitemap per language.
+
+    main.html writes this site's hreflang links instead (translations only, absolute).
+    """
+    # static-i18n sets the attribute, Jinja reads the attribute first.
+    config.extra.alternate = []
+
+
+@event_priority(-50)
+def on_template_context(context, template_name, config):
+    hide_material_alternates(config)
+    return context
+
+
+@event_priority(-50)  # after mkdocs-static-i18n has set up the page
+def on_page_context(context, page, config, nav):
+    alternates = page_alternates(page, config)
+    source = alternates[0]  # the default language comes first
+    fallback = is_fallback(page, config)
+    hide_material_alternates(config)
+    context["alternates"] = alternates
+    context["is_fallback"] = fallback
+    context["source_alternate"] = source
+    context["source_strings"] = load_strings(source["lang"])
+    if fallback:
+        # A fallback page is a copy of the English page: point search engines there.
+        page.canonical_url = source["absolute_url"]
+    return context

@@ -1,0 +1,51 @@
+"""Language data shared by the hooks: which languages are built, and their interface strings.
+
+Not a hook itself (mkdocs.yml does not list it); the hooks import it.
+Interface strings live once per language in data/strings/<lang>.yml.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+STRINGS_DIR = Path(__file__).resolve().parents[2] / "data" / "strings"
+SOURCE_LANGUAGE = "en"
+
+
+@lru_cache(maxsize=None)
+def load_strings(lang: str) -> dict[str, str]:
+    """Return the strings of one language, checked against English."""
+    path = STRINGS_DIR / f"{lang}.yml"
+    if not path.is_file():
+        raise PluginError(
+            f"{path}: missing interface strings for language '{lang}'. "
+            f"Copy {SOURCE_LANGUAGE}.yml to {lang}.yml and translate its values "
+            "(or run: python scripts/l10n.py new-language CODE)."
+        )
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise PluginError(f"{path}: not valid YAML: {error}") from error
+    if not isinstance(data, dict):
+        raise PluginError(f"{path}: expected 'key: text' lines.")
+    if lang != SOURCE_LANGUAGE:
+        expected = set(load_strings(SOURCE_LANGUAGE))
+        missing, extra = expected - set(data), set(data) - expected
+        if missing or extra:
+            raise PluginError(
+                f"{path}: keys differ from {SOURCE_LANGUAGE}.yml "
+                f"(missing: {sorted(missing)}, unknown: {sorted(extra)}). "
+                f"Use exactly the keys of {SOURCE_LANGUAGE}.yml."
+            )
+    return {key: str(value) for key, value in data.items()}
+
+
+def built_languages(config) -> list[str]:
+    """Languages the i18n plugin builds, default first."""
+    languages = config.plugins["i18n"].config.languages
+    ordered = sorted(languages, key=lambda lang: not lang.default)
+    return [lang.locale for lang in ordered if lang.build]

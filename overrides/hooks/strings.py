@@ -1,0 +1,30 @@
+"""Interface strings for this site's own templates, one YAML file per language.
+
+Feeds every template in overrides/ with `strings` (the page's language) and
+`all_strings` (every language, for the 404 page and the language suggestion).
+The build fails, naming the file, when a language has no strings file or its
+keys differ from English: a half-translated interface is never deployed silently.
+"""
+
+from site_languages import built_languages, load_strings
+
+
+def on_config(config):
+    load_strings.cache_clear()  # live reload picks up edited strings
+    for lang in built_languages(config):
+        load_strings(lang)
+    return config
+
+
+def add_strings(context, config):
+    context["strings"] = load_strings(config.theme["language"])
+    context["all_strings"] = {lang: load_strings(lang) for lang in built_languages(config)}
+    return context
+
+
+def on_page_context(context, page, config, nav):
+    return add_strings(context, config)
+
+
+def on_template_context(context, template_name, config):
+    return add_strings(context, config)

@@ -1,0 +1,139 @@
+"""Shared fixtures: the site is built once per test session, served on
+loopback, and driven in a real Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ["en", "ja", "es"]
+PAGES = ["index.md", "partners.md", "get-involved.md", "faq.md"]
+# Flags for Chromium on machines without network access beyond the registries.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless=new",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+
+def page_url(lang: str, page: str) -> str:
+    """Site-relative URL of a page: ("ja", "faq.md") -> "ja/faq/"."""
+    prefix = "" if lang == "en" else f"{lang}/"
+    stem = page.removesuffix(".md")
+    return prefix if stem == "index" else f"{prefix}{stem}/"
+
+
+def build_site(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the strict build of a project tree; returns the finished process."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT, target)
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+@pytest.fixture(scope="session")
+def soup(site_dir):
+    """Parsed HTML of a built page: soup("ja", "faq.md")."""
+
+    @functools.cache
+    def parse(lang: str, page: str) -> BeautifulSoup:
+        path = site_dir / page_url(lang, page) / "index.html"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    return parse
+
+
+@pytest.fixture(scope="session")
+def strings():
+    return {lang: yaml.safe_load((ROOT / "data" / "strings" / f"{lang}.yml").read_text("utf-8")) for lang in LANGUAGES}
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    """The built site served on an ephemeral loopback port."""
+    handler = functools.partial(QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def system_chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if path := shutil.which(name):
+            return path
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = system_chromium()
+    if executable is None:  # a developer laptop with internet access
+        subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"], check=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class RequestLog:
+    """Every request a page makes, and every one that failed or redirected."""
+
+    def __init__(self, page):
+        self.requests, self.failures, self.redirects = [], [], []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("requestfailed", lambda request: self.failures.append(request.url))
+        page.on("response", self._on_response)
+
+    def _on_response(self, response):
+        if response.status in (301, 302, 303, 307, 308):
+            self.redirects.append(response.url)
+        elif response.status >= 400:
+            self.failures.append(f"{response.status} {response.url}")
+
+
+@pytest.fixture
+def browser_page(browser):
+    """A fresh browser page with its request log at `page.log`."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.log = RequestLog(page)
+    yield page
+    context.close()

@@ -1,0 +1,85 @@
+"""Bad input stops the strict build with a message naming the file (on a temp copy)."""
+
+import shutil
+
+import pytest
+
+from conftest import ROOT, build_site
+
+COPIED = ["mkdocs.yml", "docs", "overrides", "data"]
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A throwaway copy of the project to break."""
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name)
+        else:
+            shutil.copy(source, tmp_path / name)
+    return tmp_path
+
+
+def append(path, text):
+    path.write_text(path.read_text("utf-8") + text, "utf-8")
+
+
+def failed_build(project):
+    result = build_site(project, project / "site")
+    assert result.returncode != 0, "the build should have failed"
+    return result.stdout + result.stderr
+
+
+def test_the_untouched_copy_builds(project):
+    assert build_site(project, project / "site").returncode == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "ja", "es"])
+def test_broken_link_fails(project, lang):
+    append(project / "docs" / lang / "faq.md", "\n[x](no-such-page.md)\n")
+    assert "no-such-page.md" in failed_build(project)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja", "es"])
+def test_broken_anchor_fails(project, lang):
+    append(project / "docs" / lang / "index.md", "\n[x](faq.md#no-such-question)\n")
+    assert "no-such-question" in failed_build(project)
+
+
+def test_missing_interface_strings_fail(project):
+    (project / "data" / "strings" / "es.yml").unlink()
+    assert "es.yml" in failed_build(project)
+
+
+def test_interface_strings_with_missing_keys_fail(project):
+    path = project / "data" / "strings" / "ja.yml"
+    path.write_text("\n".join(path.read_text("utf-8").splitlines()[:-2]) + "\n", "utf-8")
+    output = failed_build(project)
+    assert "ja.yml" in output and "missing" in output
+
+
+def test_missing_partner_list_fails(project):
+    (project / "data" / "partners" / "founding-contributors.md").unlink()
+    assert "founding-contributors.md" in failed_build(project)
+
+
+def test_unknown_language_code_fails(project):
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("- locale: es", "- locale: spanish"), "utf-8")
+    assert "spanish" in failed_build(project)
+
+
+def test_malformed_front_matter_fails(project):
+    path = project / "docs" / "ja" / "faq.md"
+    path.write_text("---\ntitle: [unclosed\n---\n" + path.read_text("utf-8").split("---", 2)[2], "utf-8")
+    output = failed_build(project)
+    assert "faq.md" in output
+
+
+def test_front_matter_without_description_fails(project):
+    path = project / "docs" / "es" / "partners.md"
+    text = path.read_text("utf-8")
+    path.write_text("\n".join(line for line in text.splitlines() if not line.startswith("description:")), "utf-8")
+    output = failed_build(project)
+    assert "partners.md" in output and "description" in output
