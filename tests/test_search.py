@@ -46,13 +46,20 @@ def test_first_view_downloads_nothing_for_search(browser_page, base_url):
     assert not [url for url in page.log.requests if "pagefind" in url]
 
 
-def test_search_opens_with_keyboard_and_closes_with_escape(browser_page, base_url):
+@pytest.mark.parametrize("open_with", ["/", "Control+k", "button"])
+def test_search_opens_with_keyboard_and_closes_with_escape(browser_page, base_url, open_with):
     page = browser_page
     page.goto(f"{base_url}es/")
-    page.keyboard.press("/")
+    page.wait_for_load_state("networkidle")
+    if open_with == "button":
+        page.focus("[data-site-search]")
+        page.keyboard.press("Enter")
+    else:
+        page.keyboard.press(open_with)
     field = page.locator("pagefind-modal input").first
     field.wait_for(state="visible")
-    assert page.evaluate("document.activeElement.tagName") == "INPUT"
+    page.wait_for_function("document.activeElement && document.activeElement.tagName === 'INPUT'")
     page.keyboard.press("Escape")
     field.wait_for(state="hidden")
-    assert page.evaluate("document.activeElement.hasAttribute('data-site-search')")
+    if open_with == "button":  # focus goes back where the reader was
+        page.wait_for_function("document.activeElement.hasAttribute('data-site-search')")

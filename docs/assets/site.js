@@ -18,6 +18,7 @@
   if (!button) return;
   const bundle = new URL(button.dataset.pagefindBundle, document.baseURI).href;
   let modal = null;
+  let returnFocusTo = button;
 
   const load = (tag, attributes) =>
     new Promise((resolve, reject) => {
@@ -28,6 +29,8 @@
     });
 
   const openSearch = async () => {
+    const active = document.activeElement;
+    returnFocusTo = active instanceof HTMLElement && active !== document.body ? active : button;
     if (!modal) {
       await Promise.all([
         load("link", { rel: "stylesheet", href: `${bundle}pagefind-component-ui.css` }),
@@ -37,7 +40,8 @@
       modal.setAttribute("reset-on-close", "false");
       document.body.append(modal);
       await customElements.whenDefined("pagefind-modal");
-      modal.addEventListener("close", () => button.focus(), true);
+      // The dialog's "close" does not bubble: listen while it passes down.
+      modal.addEventListener("close", () => returnFocusTo.focus(), true);
     }
     requestAnimationFrame(() => modal.open());
   };
