@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check status bench lock clean
+.PHONY: serve build test check l10n-check check-links status bench lock clean
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,25 @@ build: $(INSTALLED)
 ## test: the whole test suite, browser tests included
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
+
+## check: the gate CI and people both run
+check: test l10n-check check-links
+
+## l10n-check: translations in line with English (ids, FAQ, links, partners, glossary)
+l10n-check: $(INSTALLED)
+	$(BIN)/python scripts/l10n.py check
+
+## status: which pages are translated, outdated or missing, per language
+status: $(INSTALLED)
+	$(BIN)/python scripts/l10n.py status
+
+## check-links: every internal link and anchor of the built site resolves
+check-links: build
+	$(BIN)/python scripts/check_links.py site
+
+## bench: performance figures (bytes, requests, Lighthouse, build times)
+bench: $(INSTALLED)
+	$(BIN)/python scripts/bench.py
 
 ## lock: re-resolve requirements*.in into the hash-locked requirements*.txt
 lock: $(INSTALLED)

@@ -104,6 +104,8 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     executable = system_chromium()
+    if os.environ.get("USE_PLAYWRIGHT_CHROMIUM") == "1":  # GitHub runners: Playwright's own build
+        executable = None
     if executable is None:  # a developer laptop with internet access
         subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"], check=True)
     with sync_playwright() as playwright:
