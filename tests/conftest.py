@@ -51,6 +51,20 @@ def build_site(project: Path, site_dir: Path, env: dict | None = None) -> subpro
     )
 
 
+PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "data", "scripts"]
+
+
+def copy_project(target: Path) -> Path:
+    """A throwaway copy of what the build reads, to break or change in a test."""
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy(source, target / name)
+    return target
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("site")
@@ -76,19 +90,39 @@ def strings():
     return {lang: yaml.safe_load((ROOT / "data" / "strings" / f"{lang}.yml").read_text("utf-8")) for lang in LANGUAGES}
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+class GitHubPagesHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site as GitHub Pages does: a folder URL without its
+    trailing slash gets a 301; an unknown path gets /404.html with status 404."""
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def log_message(self, *args):  # keep pytest output readable
         pass
+
+
+def serve(directory: Path):
+    """Start a GitHub-Pages-like server for `directory`; returns (base URL, server)."""
+    handler = functools.partial(GitHubPagesHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
 @pytest.fixture(scope="session")
 def base_url(site_dir):
     """The built site served on an ephemeral loopback port."""
-    handler = functools.partial(QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    url, server = serve(site_dir)
+    yield url
     server.shutdown()
 
 
@@ -133,7 +167,7 @@ class RequestLog:
 @pytest.fixture
 def browser_page(browser):
     """A fresh browser page with its request log at `page.log`."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-US")
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.log = RequestLog(page)

@@ -1,24 +1,13 @@
 """Bad input stops the strict build with a message naming the file (on a temp copy)."""
 
-import shutil
-
 import pytest
 
-from conftest import ROOT, build_site
-
-COPIED = ["mkdocs.yml", "docs", "overrides", "data"]
+from conftest import build_site, copy_project
 
 
 @pytest.fixture
 def project(tmp_path):
-    """A throwaway copy of the project to break."""
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name)
-        else:
-            shutil.copy(source, tmp_path / name)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def append(path, text):

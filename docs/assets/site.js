@@ -2,14 +2,75 @@
 (() => {
   "use strict";
 
+  /* The reader's language choice (or dismissal of the suggestion) is kept in
+     localStorage: no cookie, nothing sent anywhere. */
+  const CHOICE_KEY = "site-language-choice";
+  const remember = (value) => {
+    try { localStorage.setItem(CHOICE_KEY, value); } catch { /* storage off */ }
+  };
+  const remembered = () => {
+    try { return localStorage.getItem(CHOICE_KEY); } catch { return null; }
+  };
+
   /* Language switcher: keep the reader on the same question (#anchor). Heading
      ids are the same in every language, so the hash carries over as is. */
-  const languageLinks = () => document.querySelectorAll("a[data-site-language]");
+  const languageLinks = document.querySelectorAll("a[data-site-language]");
   const carryHash = () => {
-    for (const link of languageLinks()) link.hash = window.location.hash;
+    for (const link of languageLinks) link.hash = window.location.hash;
   };
   carryHash();
   window.addEventListener("hashchange", carryHash);
+  for (const link of languageLinks) {
+    link.addEventListener("click", () => remember(link.hreflang));
+  }
+
+  /* 404: GitHub Pages serves one 404.html for every language; show the
+     message of the language whose home the mistyped URL is under. */
+  const notFound = [...document.querySelectorAll("section[data-not-found]")];
+  const notFoundMatch = notFound
+    .filter((section) => window.location.pathname.startsWith(section.dataset.notFound))
+    .sort((a, b) => b.dataset.notFound.length - a.dataset.notFound.length)[0];
+  if (notFoundMatch) {
+    for (const section of notFound) section.hidden = section !== notFoundMatch;
+    document.documentElement.lang = notFoundMatch.lang;
+    document.title = notFoundMatch.dataset.title;
+  }
+
+  /* Language suggestion, never a redirect: a reader whose browser prefers a
+     language this page is translated into sees a note in that language. */
+  const suggestionData = document.getElementById("site-language-suggestions");
+  const preferredTranslation = (available) => {
+    const pageLanguage = document.documentElement.lang;
+    for (const tag of navigator.languages || [navigator.language]) {
+      const code = tag.toLowerCase().split("-")[0];
+      if (code === pageLanguage) return null; // the reader prefers this page's language
+      if (available[code]) return code;
+    }
+    return null;
+  };
+  const showSuggestion = (code, suggestion) => {
+    const note = document.createElement("aside");
+    note.className = "site-notice site-suggestion";
+    note.lang = code;
+    note.setAttribute("aria-label", suggestion.text);
+    const text = document.createElement("p");
+    const link = Object.assign(document.createElement("a"), {
+      href: suggestion.url + window.location.hash, hreflang: code, textContent: suggestion.link,
+    });
+    link.addEventListener("click", () => remember(code));
+    const dismiss = Object.assign(document.createElement("button"), {
+      type: "button", className: "site-notice__dismiss", textContent: suggestion.dismiss,
+    });
+    dismiss.addEventListener("click", () => { remember("dismissed"); note.remove(); });
+    text.append(suggestion.text, " ", link);
+    note.append(text, dismiss);
+    document.querySelector(".md-content").prepend(note);
+  };
+  if (suggestionData && !remembered()) {
+    const available = JSON.parse(suggestionData.textContent);
+    const code = preferredTranslation(available);
+    if (code) showSuggestion(code, available[code]);
+  }
 
   /* Search: Pagefind's Component UI is loaded on first use only, so a first
      page view downloads nothing for search. Pagefind picks the index of the

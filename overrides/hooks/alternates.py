@@ -22,11 +22,11 @@ def is_fallback(page, config) -> bool:
     return getattr(page.file, "locale", None) not in (None, config.theme["language"])
 
 
-def page_alternates(page, config) -> list[dict]:
+def file_alternates(file, config) -> list[dict]:
     """One entry per built language: where this page lives in it, and whether it is translated."""
     current = config.theme["language"]
     names = language_names(config)
-    alternates = getattr(page.file, "alternates", {}) or {}
+    alternates = getattr(file, "alternates", {}) or {}
     entries = []
     for lang in built_languages(config):
         file = alternates.get(lang)
@@ -55,6 +55,12 @@ def hide_material_alternates(config) -> None:
     config.extra.alternate = []
 
 
+def on_env(env, config, files):
+    """sitemap.xml lists the same alternates as the pages' <head>."""
+    env.globals["file_alternates"] = lambda file: file_alternates(file, config)
+    return env
+
+
 @event_priority(-50)
 def on_template_context(context, template_name, config):
     hide_material_alternates(config)
@@ -63,7 +69,7 @@ def on_template_context(context, template_name, config):
 
 @event_priority(-50)  # after mkdocs-static-i18n has set up the page
 def on_page_context(context, page, config, nav):
-    alternates = page_alternates(page, config)
+    alternates = file_alternates(page.file, config)
     source = alternates[0]  # the default language comes first
     fallback = is_fallback(page, config)
     hide_material_alternates(config)

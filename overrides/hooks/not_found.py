@@ -1,0 +1,45 @@
+"""The one 404 page GitHub Pages serves, in every language.
+
+Feeds 404.html with `not_found_languages` (each language's home path and
+strings). mkdocs-static-i18n renders 404.html once per language into the same
+/404.html, the last language winning; this hook keeps the default language's
+rendering, so the page's chrome is English and its script picks the message.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from site_languages import built_languages, load_strings
+
+_default_language_page: dict[str, str] = {}
+
+
+def language_homes(config) -> list[dict]:
+    site_path = urlsplit(config.site_url).path.rstrip("/")
+    languages = {lang.locale: lang for lang in config.plugins["i18n"].config.languages}
+    homes = []
+    for code in built_languages(config):
+        language = languages[code]
+        homes.append({
+            "lang": code,
+            "home": site_path + language.link,
+            "site_name": language.site_name or config.site_name,
+            "strings": load_strings(code),
+        })
+    return homes
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "404.html":
+        context["not_found_languages"] = language_homes(config)
+    return context
+
+
+def on_post_template(output, template_name, config):
+    if template_name != "404.html":
+        return output
+    if config.theme["language"] == built_languages(config)[0]:
+        _default_language_page["html"] = output
+        return output
+    return _default_language_page.get("html", output)

@@ -1,0 +1,414 @@
+"""scripts/l10n.py: translation states from git history, diff, check, new-language."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import PAGES, ROOT, build_site, copy_project
+
+SCRIPT = ROOT / "scripts" / "l10n.py"
+sys.path.insert(0, str(SCRIPT.parent))
+import l10n  # noqa: E402  (the module under test, imported like an MkDocs hook would)
+
+TRANSLATIONS = ["ja", "es"]
+MINIMAL_CONFIG = """\
+site_name: Test
+site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
+plugins:
+  - i18n:
+      docs_structure: folder
+      languages:
+        - locale: en
+          name: English
+          default: true
+        - locale: ja
+          name: 日本語
+        - locale: es
+          name: Español
+"""
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def git_env(tmp_path: Path, date: str = "2024-01-01T12:00:00+00:00") -> dict:
+    """A git environment independent of the machine's config, with a fixed date."""
+    return {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Translator", "GIT_AUTHOR_EMAIL": "translator@example.org",
+        "GIT_COMMITTER_NAME": "Translator", "GIT_COMMITTER_EMAIL": "translator@example.org",
+        "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
+        "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+        # Never pick up a repository above the test's directory.
+        "GIT_CEILING_DIRECTORIES": str(tmp_path.parent),
+    }
+
+
+def run(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    env = env or {**os.environ, "GIT_CEILING_DIRECTORIES": str(Path(root).parent)}
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), "--root", str(root), *args],
+        capture_output=True, text=True, check=False, env=env,
+    )
+
+
+def git(repo: Path, *args: str, date: str = "2024-01-01T12:00:00+00:00") -> None:
+    subprocess.run(["git", *args], cwd=repo, env=git_env(repo, date), check=True, capture_output=True)
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+
+
+def page(title: str, body: str) -> str:
+    return f"---\ntitle: {title}\ndescription: {title}.\n---\n\n# {title} {{#top}}\n\n{body}\n"
+
+
+def commit(repo: Path, day: int, message: str = "change") -> None:
+    date = f"2024-01-{day:02d}T12:00:00+00:00"
+    git(repo, "add", "-A", date=date)
+    git(repo, "commit", "-q", "-m", message, date=date)
+
+
+def states(root: Path) -> dict[tuple[str, str], str]:
+    result = run(root, "status", "--json", env=git_env(root))
+    assert result.returncode == 0, result.stderr
+    return {(row["page"], row["lang"]): row["state"] for row in json.loads(result.stdout)}
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """A git repository with English and Japanese page.md committed together on day 1."""
+    write(tmp_path / "mkdocs.yml", MINIMAL_CONFIG)
+    write(tmp_path / "docs" / "en" / "page.md", page("Page", "Old sentence."))
+    write(tmp_path / "docs" / "ja" / "page.md", page("ページ", "古い文。"))
+    git(tmp_path, "init", "-q")
+    commit(tmp_path, 1, "English and Japanese")
+    return tmp_path
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A throwaway copy of the real project (no git history) to break one thing in."""
+    return copy_project(tmp_path)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if text in line)
+
+
+def failed_check(root: Path) -> str:
+    result = run(root, "check")
+    assert result.returncode == 1, f"check should have failed:\n{result.stdout}{result.stderr}"
+    return result.stdout
+
+
+# --------------------------------------------------------------------------- status
+
+
+def test_committed_together_is_translated(repo):
+    assert states(repo)[("page.md", "ja")] == "translated"
+    assert l10n.translation_state(repo, "ja", "page.md", "en") == "translated"
+
+
+def test_translation_committed_after_english_is_translated(repo):
+    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
+    commit(repo, 2)
+    write(repo / "docs" / "ja" / "page.md", page("ページ", "新しい文。"))
+    commit(repo, 3)
+    assert states(repo)[("page.md", "ja")] == "translated"
+
+
+def test_english_committed_after_translation_is_outdated(repo):
+    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
+    commit(repo, 2)
+    assert states(repo)[("page.md", "ja")] == "outdated"
+
+
+def test_ancestry_wins_over_commit_dates(repo):
+    """A translation committed after English, with a clock set in the past, is up to date."""
+    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
+    commit(repo, 20)
+    write(repo / "docs" / "ja" / "page.md", page("ページ", "新しい文。"))
+    commit(repo, 10)
+    assert states(repo)[("page.md", "ja")] == "translated"
+
+
+def test_uncommitted_translation_counts_as_changed_now(repo):
+    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
+    commit(repo, 2)
+    write(repo / "docs" / "ja" / "page.md", page("ページ", "新しい文。"))  # not committed
+    assert states(repo)[("page.md", "ja")] == "translated"
+
+
+def test_missing_translation(repo):
+    assert states(repo)[("page.md", "es")] == "missing"
+
+
+def test_orphan_translation(repo):
+    write(repo / "docs" / "ja" / "old.md", page("古い", "削除された英語ページの翻訳。"))
+    commit(repo, 2)
+    result = states(repo)
+    assert result[("old.md", "ja")] == "orphan"
+    assert ("old.md", "es") not in result
+
+
+def test_unknown_without_git(repo, tmp_path_factory):
+    tarball = tmp_path_factory.mktemp("tarball")
+    shutil.copytree(repo, tarball, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".git"))
+    assert states(tarball) == {("page.md", "ja"): "unknown", ("page.md", "es"): "missing"}
+    table = run(tarball, "status", env=git_env(tarball))
+    assert table.returncode == 0
+    assert "unknown" in table.stdout and "no git history" in table.stdout
+
+
+def test_status_table_lists_every_page_and_language(repo):
+    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
+    commit(repo, 2)
+    result = run(repo, "status", env=git_env(repo))
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["page", "ja", "es"]
+    assert lines[1].split() == ["page.md", "outdated", "missing"]
+    assert "diff LANG PAGE" in result.stdout
+
+
+# --------------------------------------------------------------------------- diff
+
+
+def test_diff_shows_english_changes_since_translation(repo):
+    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
+    commit(repo, 2)
+    result = run(repo, "diff", "ja", "page.md", env=git_env(repo))
+    assert result.returncode == 0, result.stderr
+    assert "docs/ja/page.md is outdated" in result.stdout
+    assert "-Old sentence." in result.stdout and "+New sentence." in result.stdout
+    assert "古い文" not in result.stdout  # only the English file
+
+
+def test_diff_when_up_to_date_missing_or_without_git(repo, tmp_path_factory):
+    up_to_date = run(repo, "diff", "ja", "page", env=git_env(repo))
+    assert up_to_date.returncode == 0 and "is up to date" in up_to_date.stdout
+    missing = run(repo, "diff", "es", "page.md", env=git_env(repo))
+    assert "does not exist yet" in missing.stdout
+    unknown = run(repo, "diff", "fr", "page.md", env=git_env(repo))
+    assert unknown.returncode == 2 and "unknown language 'fr'" in unknown.stderr
+    tarball = tmp_path_factory.mktemp("tarball")
+    shutil.copytree(repo, tarball, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".git"))
+    no_git = run(tarball, "diff", "ja", "page.md", env=git_env(tarball))
+    assert no_git.returncode == 1 and "No git history" in no_git.stdout
+
+
+# --------------------------------------------------------------------------- the real repository
+
+
+def test_languages_come_from_the_real_mkdocs_yml():
+    """The tolerant loader reads mkdocs.yml despite its !ENV and !!python tags."""
+    assert l10n.load_languages(ROOT) == ("en", TRANSLATIONS)
+
+
+def test_real_repo_passes_check():
+    result = subprocess.run([sys.executable, "scripts/l10n.py", "check"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("l10n check: OK")
+
+
+def test_real_repo_every_page_is_translated():
+    result = subprocess.run([sys.executable, "scripts/l10n.py", "status", "--json"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    rows = {(row["page"], row["lang"]): row["state"] for row in json.loads(result.stdout)}
+    assert rows == {(name, lang): "translated" for name in PAGES for lang in TRANSLATIONS}
+
+
+# --------------------------------------------------------------------------- check
+
+
+def test_untouched_copy_passes_check(project):
+    result = run(project, "check")
+    assert result.returncode == 0, result.stdout
+    assert "OK" in result.stdout
+
+
+def test_check_changed_heading_id(project):
+    path = project / "docs" / "es" / "get-involved.md"
+    edit(path, "{#who-can-take-part}", "{#who}")
+    output = failed_check(project)
+    line = line_of(path, "{#who}")
+    assert f"docs/es/get-involved.md:{line}: extra heading #who:" in output
+    assert "docs/es/get-involved.md" in output and "missing heading #who-can-take-part" in output
+
+
+def test_check_heading_without_id(project):
+    path = project / "docs" / "ja" / "index.md"
+    edit(path, "# アライアンスについて {#about}", "# アライアンスについて")
+    assert "docs/ja/index.md:6: heading has no {#id}" in failed_check(project)
+
+
+def test_check_missing_faq_question(project):
+    path = project / "docs" / "ja" / "faq.md"
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    start = line_of(path, "{#cost}") - 1
+    end = line_of(path, "{#non-g20}") - 1
+    path.write_text("".join(lines[:start] + lines[end:]), "utf-8")  # the question and its answer
+    output = failed_check(project)
+    assert "missing FAQ question #cost" in output
+    assert f"docs/ja/faq.md:{line_of(path, '{#non-g20}')}: missing FAQ question #cost" in output
+
+
+def test_check_extra_faq_question(project):
+    path = project / "docs" / "es" / "faq.md"
+    path.write_text(path.read_text("utf-8") + "\n## ¿Otra pregunta? {#x}\n\nRespuesta.\n", "utf-8")
+    output = failed_check(project)
+    assert f"docs/es/faq.md:{line_of(path, '{#x}')}: extra FAQ question #x" in output
+
+
+@pytest.mark.parametrize("link, message", [
+    ("[x](no-such-page.md)", "link to missing page 'no-such-page.md'"),
+    ("[x](get-involved.md#no-such-anchor)", "link to missing anchor 'get-involved.md#no-such-anchor'"),
+    ("[x](#no-such-question)", "link to missing anchor '#no-such-question'"),
+])
+def test_check_broken_link(project, link, message):
+    path = project / "docs" / "ja" / "faq.md"
+    path.write_text(path.read_text("utf-8") + f"\n{link}\n", "utf-8")
+    assert f"docs/ja/faq.md:{line_of(path, link)}: {message}" in failed_check(project)
+
+
+def test_check_links_fall_back_to_the_english_page(project):
+    """es/faq.md links to get-involved.md#events: fine while that page is only in English."""
+    (project / "docs" / "es" / "get-involved.md").unlink()
+    result = run(project, "check")
+    assert result.returncode == 0, result.stdout
+
+
+def test_check_orphan_file(project):
+    write(project / "docs" / "ja" / "old-page.md", page("古いページ", "本文。"))
+    assert "docs/ja/old-page.md:1: orphan translation: docs/en/old-page.md does not exist" in failed_check(project)
+
+
+def test_check_unparsable_front_matter(project):
+    path = project / "docs" / "es" / "index.md"
+    edit(path, "title: Acerca de la Alianza", "title: [Acerca de la Alianza")
+    output = failed_check(project)
+    assert "docs/es/index.md:" in output and "front matter is not valid YAML" in output
+
+
+def test_check_front_matter_without_description(project):
+    path = project / "docs" / "ja" / "partners.md"
+    text = path.read_text("utf-8")
+    path.write_text("\n".join(line for line in text.splitlines() if not line.startswith("description:")) + "\n", "utf-8")
+    assert "docs/ja/partners.md:1: front matter needs a non-empty 'description: ...' line" in failed_check(project)
+
+
+def test_check_missing_partner_list(project):
+    path = project / "docs" / "es" / "partners.md"
+    edit(path, '--8<-- "partners/world-economic-forum-partners.md"\n', "")
+    output = failed_check(project)
+    assert ('docs/es/partners.md:1: missing partner list: '
+            'add the line --8<-- "partners/world-economic-forum-partners.md"') in output
+
+
+def test_check_hand_written_partner_list(project):
+    path = project / "docs" / "ja" / "partners.md"
+    edit(path, '--8<-- "partners/founding-contributors.md"', "- Eisai Co.\n- 日立（Hitachi）")
+    output = failed_check(project)
+    assert "missing partner list" in output
+    assert f"docs/ja/partners.md:{line_of(path, '- Eisai Co.')}: hand-written list item names partner 'Eisai Co.'" in output
+    assert f"docs/ja/partners.md:{line_of(path, 'Hitachi')}: hand-written list item names partner 'Hitachi'" in output
+
+
+@pytest.mark.parametrize("lang, name, right, wrong, variant, term", [
+    ("es", "faq.md", "actúa como secretaría", "actúa como secretariado", "secretariado", "secretariat"),
+    ("es", "index.md", "El Foro Económico Mundial,", "El Foro Economico Mundial,", "Foro Economico Mundial", "World Economic Forum"),
+    ("ja", "faq.md", "世界経済フォーラムは本アライアンスの事務局", "ワールド・エコノミック・フォーラムは本アライアンスの事務局",
+     "ワールド・エコノミック・フォーラム", "World Economic Forum"),
+    ("ja", "faq.md", "機関パートナーは、", "制度パートナーは、", "制度パートナー", "institutional partners"),
+])
+def test_check_glossary_term(project, lang, name, right, wrong, variant, term):
+    path = project / "docs" / lang / name
+    edit(path, right, wrong)
+    glossary = {entry["en"]: entry for entry in yaml.safe_load((project / "data" / "glossary.yml").read_text("utf-8"))}
+    use = glossary[term][lang]["use"]
+    expected = f"docs/{lang}/{name}:{line_of(path, wrong)}: '{variant}' is not the glossary form of '{term}': use '{use}'"
+    assert expected in failed_check(project)
+
+
+def test_glossary_has_every_language_and_never_avoids_its_own_form():
+    entries = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text("utf-8"))
+    assert len(entries) >= 10
+    for entry in entries:
+        for lang in TRANSLATIONS:
+            rule = entry[lang]
+            assert rule["use"], entry["en"]
+            assert not any(l10n.term_pattern(variant).search(rule["use"]) for variant in rule["avoid"]), entry["en"]
+
+
+# --------------------------------------------------------------------------- new-language
+
+
+def test_new_language_scaffolds_a_building_site(project):
+    config = project / "mkdocs.yml"
+    before = config.read_text("utf-8")
+    result = run(project, "new-language", "fr")
+    assert result.returncode == 0, result.stderr
+    after = config.read_text("utf-8")
+    opcodes = difflib.SequenceMatcher(None, before.splitlines(), after.splitlines()).get_opcodes()
+    assert [tag for tag, *_ in opcodes if tag != "equal"] == ["insert"]  # nothing else changed, comments kept
+    added = next(after.splitlines()[j1:j2] for tag, _, _, j1, j2 in opcodes if tag == "insert")
+    assert added[:3] == ["        - locale: fr", "          name: Français", "          build: true"]
+    assert any("site_name:" in line and "# TODO translate" in line for line in added)
+    assert "            Get involved: Get involved" in added
+    assert l10n.load_languages(project) == ("en", ["ja", "es", "fr"])
+    assert (project / "docs" / "fr" / ".gitkeep").is_file()
+    assert not list((project / "docs" / "fr").glob("*.md"))
+    english = yaml.safe_load((project / "data" / "strings" / "en.yml").read_text("utf-8"))
+    french_text = (project / "data" / "strings" / "fr.yml").read_text("utf-8")
+    assert "TODO translate" in french_text.splitlines()[1]
+    assert set(yaml.safe_load(french_text)) == set(english)
+
+    build = build_site(project, project / "site")
+    assert build.returncode == 0, build.stderr
+    html = (project / "site" / "fr" / "faq" / "index.html").read_text("utf-8")
+    assert '<html lang="fr"' in html
+    assert "Is there a cost to join the Alliance?" in html  # the English page, as a fallback
+    status = run(project, "status", "--json")
+    assert {row["state"] for row in json.loads(status.stdout) if row["lang"] == "fr"} == {"missing"}
+
+
+@pytest.mark.parametrize("code", ["xx_yy", "EN", "klingon"])
+def test_new_language_refuses_malformed_codes(project, code):
+    before = (project / "mkdocs.yml").read_text("utf-8")
+    result = run(project, "new-language", code)
+    assert result.returncode == 2
+    assert f"'{code}' is not a language code: use two lowercase ISO 639-1 letters" in result.stderr
+    assert (project / "mkdocs.yml").read_text("utf-8") == before
+    assert not (project / "docs" / code).exists()
+
+
+def test_new_language_refuses_unknown_code(project):
+    result = run(project, "new-language", "xx")
+    assert result.returncode == 2
+    assert "'xx' is not a known ISO 639-1 code" in result.stderr
+
+
+@pytest.mark.parametrize("code", ["ja", "en"])
+def test_new_language_refuses_existing_language(project, code):
+    before = (project / "mkdocs.yml").read_text("utf-8")
+    result = run(project, "new-language", code)
+    assert result.returncode == 2
+    assert f"'{code}' is already a language of this site" in result.stderr
+    assert (project / "mkdocs.yml").read_text("utf-8") == before
