@@ -62,7 +62,7 @@ def test_fallback_page_is_left_out_of_the_languages_search(fallback_site, browse
         page.locator("pagefind-modal input").first.wait_for(state="visible")
         page.keyboard.type("Accenture")  # only on the (English) partners page
         # The summary line repeats the query once the search has run.
-        page.wait_for_function("document.querySelector('pagefind-modal').innerText.includes('Accenture')")
+        page.wait_for_function("() => document.querySelector('pagefind-modal').innerText.includes('Accenture')")
         page.wait_for_timeout(500)
         assert page.locator("pagefind-modal a[href*='partners']").count() == 0
         page.keyboard.press("Control+a")

@@ -58,8 +58,8 @@ def test_search_opens_with_keyboard_and_closes_with_escape(browser_page, base_ur
         page.keyboard.press(open_with)
     field = page.locator("pagefind-modal input").first
     field.wait_for(state="visible")
-    page.wait_for_function("document.activeElement && document.activeElement.tagName === 'INPUT'")
+    page.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'INPUT'")
     page.keyboard.press("Escape")
     field.wait_for(state="hidden")
     if open_with == "button":  # focus goes back where the reader was
-        page.wait_for_function("document.activeElement.hasAttribute('data-site-search')")
+        page.wait_for_function("() => document.activeElement.hasAttribute('data-site-search')")

@@ -1,0 +1,124 @@
+"""In Chromium with axe-core: no violations (every rule, best practices
+included) on every page of every language, at desktop and phone widths, in
+light and dark palettes; and the keyboard paths readers rely on."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import LANGUAGES, PAGES, page_url
+
+VIEWPORTS = {"desktop": (1280, 800), "phone": (375, 812)}
+URLS = [page_url(lang, page) for lang in LANGUAGES for page in PAGES] + ["ja/no-such-page/"]
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return Axe()
+
+
+def violations(axe, page):
+    return [
+        f"{v['id']} ({v['impact']}): {[node['target'] for node in v['nodes']][:3]}"
+        for v in axe.run(page).response["violations"]
+    ]
+
+
+@pytest.fixture(params=[(s, v) for s in ("light", "dark") for v in VIEWPORTS], ids=lambda p: f"{p[0]}-{p[1]}")
+def themed_page(request, browser):
+    scheme, viewport = request.param
+    width, height = VIEWPORTS[viewport]
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme, locale="en-US")
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
+def test_no_axe_violations_on_any_page(axe, themed_page, base_url):
+    found = {}
+    for url in URLS:
+        themed_page.goto(base_url + url)
+        themed_page.wait_for_load_state("networkidle")
+        if problems := violations(axe, themed_page):
+            found[url] = problems
+    assert found == {}
+
+
+def test_no_axe_violations_with_search_open(axe, themed_page, base_url):
+    themed_page.goto(base_url + "ja/faq/")
+    themed_page.click("[data-site-search]")
+    themed_page.locator("pagefind-modal input").first.wait_for(state="visible")
+    themed_page.keyboard.type("技術ガバナンス")
+    themed_page.wait_for_selector("pagefind-modal a[href*='/ja/']")
+    assert violations(axe, themed_page) == []
+
+
+def test_no_axe_violations_with_the_language_suggestion(axe, browser, base_url):
+    context = browser.new_context(locale="es-ES")
+    page = context.new_page()
+    page.goto(base_url + "faq/")
+    page.wait_for_selector(".site-suggestion")
+    assert violations(axe, page) == []
+    context.close()
+
+
+def focused(page) -> str:
+    return page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
+
+
+def has_visible_focus(page) -> bool:
+    """The focused element (or, for Material's hidden palette radio, its label)
+    shows an outline or a box shadow."""
+    return page.evaluate("""() => {
+        const active = document.activeElement;
+        const shown = active.matches('input.md-option') ? active.nextElementSibling : active;
+        const style = getComputedStyle(shown);
+        return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+            || style.boxShadow !== 'none';
+    }""")
+
+
+def tab_to(page, selector, limit=40):
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} not reachable by Tab; stopped at {focused(page)}")
+
+
+def test_skip_link_moves_focus_to_the_content(browser_page, base_url):
+    page = browser_page
+    page.goto(base_url + "es/faq/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+    assert page.locator(".md-skip").is_visible()
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#faq")
+
+
+@pytest.mark.parametrize("selector", [
+    "[data-site-search]",
+    ".md-select button",
+    "label[for='__palette_1'], input[name='__palette']",
+])
+def test_header_controls_are_reachable_by_keyboard_with_visible_focus(browser_page, base_url, selector):
+    page = browser_page
+    page.goto(base_url + "ja/")
+    tab_to(page, selector)
+    assert has_visible_focus(page), focused(page)
+
+
+def test_palette_toggle_works_by_keyboard(browser_page, base_url):
+    page = browser_page
+    page.goto(base_url)
+    before = page.evaluate("document.body.dataset.mdColorScheme")
+    tab_to(page, "input[name='__palette']")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => document.body.dataset.mdColorScheme !== '{before}'")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_headings_are_in_order(soup, lang):
+    for page in PAGES:
+        levels = [int(h.name[1]) for h in soup(lang, page).select("article h1, article h2, article h3, article h4")]
+        assert levels[0] == 1 and levels.count(1) == 1, page
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), f"{lang}/{page}: {levels}"
