@@ -164,11 +164,6 @@ def last_commit(root: Path, path: str) -> str | None:
     return result.stdout.split()[0]
 
 
-def has_uncommitted_changes(root: Path, path: str) -> bool:
-    result = git(root, "status", "--porcelain", "--untracked-files=all", "--", path)
-    return bool(result and result.returncode == 0 and result.stdout.strip())
-
-
 def is_ancestor(root: Path, older: str, newer: str) -> bool:
     if older == newer:
         return True
@@ -176,11 +171,39 @@ def is_ancestor(root: Path, older: str, newer: str) -> bool:
     return bool(result and result.returncode == 0)
 
 
+@dataclass
+class GitSnapshot:
+    """What translation_state needs from git, read in three commands for the
+    whole docs/ tree: a build asks for every page at once."""
+
+    last_commits: dict[str, str]
+    changed: set[str]
+
+    @classmethod
+    def read(cls, root: Path) -> "GitSnapshot | None":
+        if not has_git(root):
+            return None
+        log = git(root, "log", "--format=%x00%H", "--name-only", "--", "docs")
+        last_commits: dict[str, str] = {}
+        commit = None
+        for line in log.stdout.splitlines() if log and log.returncode == 0 else []:
+            if line.startswith("\0"):
+                commit = line[1:]
+            elif line and commit:
+                last_commits.setdefault(line, commit)  # newest first
+        status = git(root, "status", "--porcelain", "--untracked-files=all", "--", "docs")
+        changed = {line[3:].strip('"') for line in status.stdout.splitlines()} if status and status.returncode == 0 else set()
+        return cls(last_commits, changed)
+
+
 # --------------------------------------------------------------------------- status
 
 
-def translation_state(root: Path | str, lang: str, page: str, default_lang: str = "en") -> str:
-    """State of docs/<lang>/<page> against docs/<default_lang>/<page> (see module docstring)."""
+def translation_state(root: Path | str, lang: str, page: str, default_lang: str = "en",
+                      snapshot: GitSnapshot | None = None) -> str:
+    """State of docs/<lang>/<page> against docs/<default_lang>/<page> (see module docstring).
+
+    Pass a GitSnapshot.read(root) to answer many pages with three git commands."""
     root = Path(root)
     source, target = f"docs/{default_lang}/{page}", f"docs/{lang}/{page}"
     source_exists, target_exists = (root / source).is_file(), (root / target).is_file()
@@ -188,11 +211,13 @@ def translation_state(root: Path | str, lang: str, page: str, default_lang: str 
         return "missing"
     if not source_exists:
         return "orphan"
-    if not has_git(root):
+    if snapshot is None:
+        snapshot = GitSnapshot.read(root)
+    if snapshot is None:
         return "unknown"
-    if has_uncommitted_changes(root, target):
+    if target in snapshot.changed:
         return "translated"
-    english, translation = last_commit(root, source), last_commit(root, target)
+    english, translation = snapshot.last_commits.get(source), snapshot.last_commits.get(target)
     if english is None or translation is None:
         return "unknown"
     return "translated" if is_ancestor(root, english, translation) else "outdated"
@@ -202,10 +227,11 @@ def status_rows(root: Path) -> list[dict]:
     """One row per (page, language) where the English page or the translation exists."""
     default, others = load_languages(root)
     english = markdown_pages(root / "docs" / default)
+    snapshot = GitSnapshot.read(root)
     rows = []
     for lang in others:
         for page in sorted(set(english) | set(markdown_pages(root / "docs" / lang))):
-            state = translation_state(root, lang, page, default)
+            state = translation_state(root, lang, page, default, snapshot)
             rows.append({"page": page, "lang": lang, "state": state, "path": f"docs/{lang}/{page}"})
     return rows
 
@@ -364,26 +390,34 @@ class Project:
 # --------------------------------------------------------------------------- check: rules
 
 
-def check_front_matter(project: Project, path: Path) -> list[Problem]:
-    """(e) front matter parses and gives title and description."""
-    rel, text = project.rel(path), read_text(path)
+def front_matter_problems(text: str) -> list[tuple[int, str]]:
+    """(line, message) for front matter that does not parse or lacks title/description.
+
+    Also used by the MkDocs hook overrides/hooks/front_matter.py, so the build
+    and `check` reject the same pages with the same words."""
     match = FRONT_MATTER.match(text)
     if not match:
-        return [Problem(rel, 1, "no front matter: start the file with a '---' block giving title and description")]
+        return [(1, "no front matter: start the file with a '---' block giving title and description")]
     try:
         data = yaml.safe_load(match.group(1))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         problem = getattr(error, "problem", None) or "invalid YAML"
-        return [Problem(rel, line, f"front matter is not valid YAML ({problem}): fix the block between the '---' lines")]
+        return [(line, f"front matter is not valid YAML ({problem}): fix the block between the '---' lines")]
     if not isinstance(data, dict):
-        return [Problem(rel, 2, "front matter must be 'key: value' lines")]
+        return [(2, "front matter must be 'key: value' lines")]
     return [
-        Problem(rel, 1, f"front matter needs a non-empty '{key}: ...' line")
+        (1, f"front matter needs a non-empty '{key}: ...' line")
         for key in REQUIRED_KEYS
         if not isinstance(data.get(key), str) or not data[key].strip()
     ]
+
+
+def check_front_matter(project: Project, path: Path) -> list[Problem]:
+    """(e) front matter parses and gives title and description."""
+    rel = project.rel(path)
+    return [Problem(rel, line, message) for line, message in front_matter_problems(read_text(path))]
 
 
 def heading_label(page: str, level: int) -> str:

@@ -59,7 +59,7 @@ def copy_project(target: Path) -> Path:
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, target / name)
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("node_modules", "__pycache__"))
         else:
             shutil.copy(source, target / name)
     return target

@@ -72,3 +72,12 @@ def test_front_matter_without_description_fails(project):
     path.write_text("\n".join(line for line in text.splitlines() if not line.startswith("description:")), "utf-8")
     output = failed_build(project)
     assert "partners.md" in output and "description" in output
+
+
+def test_two_builds_of_the_same_tree_are_identical(project):
+    first, second = project / "site-1", project / "site-2"
+    assert build_site(project, first).returncode == 0
+    assert build_site(project, second).returncode == 0
+    files = sorted(path.relative_to(first) for path in first.rglob("*") if path.is_file())
+    assert files == sorted(path.relative_to(second) for path in second.rglob("*") if path.is_file())
+    assert [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()] == []

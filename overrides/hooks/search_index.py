@@ -9,8 +9,10 @@ Japanese and Spanish indexes.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -36,7 +38,16 @@ def run_pagefind(site_dir: str) -> None:
         )
 
 
+def sort_entry_file(site_dir: str) -> None:
+    """Pagefind writes its language map in hash order, which changes from run to
+    run; sorted, two builds of the same commit give identical files."""
+    entry = Path(site_dir) / "pagefind" / "pagefind-entry.json"
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config):
     if not i18n_is_building_other_languages(config):
         run_pagefind(config.site_dir)
+        sort_entry_file(config.site_dir)

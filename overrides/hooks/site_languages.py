@@ -6,13 +6,16 @@ Interface strings live once per language in data/strings/<lang>.yml.
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
 
-STRINGS_DIR = Path(__file__).resolve().parents[2] / "data" / "strings"
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+STRINGS_DIR = PROJECT_ROOT / "data" / "strings"
 SOURCE_LANGUAGE = "en"
 
 
@@ -49,3 +52,14 @@ def built_languages(config) -> list[str]:
     languages = config.plugins["i18n"].config.languages
     ordered = sorted(languages, key=lambda lang: not lang.default)
     return [lang.locale for lang in ordered if lang.build]
+
+
+@lru_cache(maxsize=None)
+def l10n_tool(root: Path = PROJECT_ROOT):
+    """scripts/l10n.py, the translators' tool: hooks reuse its rules, so the
+    site and `python scripts/l10n.py` never disagree."""
+    spec = importlib.util.spec_from_file_location("l10n", root / "scripts" / "l10n.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look themselves up there
+    spec.loader.exec_module(module)
+    return module

@@ -7,21 +7,11 @@ script's translation_state(), so the site and the tool never disagree.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from mkdocs.plugins import event_priority
 
-
-@lru_cache(maxsize=None)
-def l10n_module(root: Path):
-    spec = importlib.util.spec_from_file_location("l10n", root / "scripts" / "l10n.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look themselves up there
-    spec.loader.exec_module(module)
-    return module
+from site_languages import l10n_tool
 
 
 def page_path(page) -> str:
@@ -30,13 +20,22 @@ def page_path(page) -> str:
     return PurePosixPath(*parts[1:]).as_posix() if parts[0] == page.file.locale else page.file.src_uri
 
 
+_snapshot = {}
+
+
+def on_pre_build(config):
+    """Read git once per build, not once per page."""
+    root = Path(config.config_file_path).parent
+    _snapshot["root"], _snapshot["git"] = root, l10n_tool(root).GitSnapshot.read(root)
+
+
 @event_priority(-60)  # after hooks/alternates.py has set is_fallback
 def on_page_context(context, page, config, nav):
     lang = config.theme["language"]
     default = context["source_alternate"]["lang"]
     context["is_outdated"] = False
     if lang != default and not context["is_fallback"]:
-        root = Path(config.config_file_path).parent
-        state = l10n_module(root).translation_state(root, lang, page_path(page), default)
+        root = _snapshot["root"]
+        state = l10n_tool(root).translation_state(root, lang, page_path(page), default, _snapshot["git"])
         context["is_outdated"] = state == "outdated"
     return context
