@@ -25,6 +25,8 @@ def test_404_speaks_the_language_of_the_url(browser_page, base_url, strings, pat
     assert visible.get_attribute("lang") == lang
     assert visible.locator("h1").inner_text() == strings[lang]["not_found_title"] == NOT_FOUND_TITLES[lang]
     assert page.evaluate("document.documentElement.lang") == lang
+    footer_label = page.locator("footer [data-not-found]:visible")
+    assert footer_label.inner_text() == strings[lang]["contact_email_label"]
     assert visible.locator("a").get_attribute("href") == home
     with page.expect_navigation():
         visible.locator("a").click()

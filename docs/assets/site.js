@@ -25,15 +25,17 @@
   }
 
   /* 404: GitHub Pages serves one 404.html for every language; show the
-     message of the language whose home the mistyped URL is under. */
-  const notFound = [...document.querySelectorAll("section[data-not-found]")];
-  const notFoundMatch = notFound
-    .filter((section) => window.location.pathname.startsWith(section.dataset.notFound))
-    .sort((a, b) => b.dataset.notFound.length - a.dataset.notFound.length)[0];
-  if (notFoundMatch) {
-    for (const section of notFound) section.hidden = section !== notFoundMatch;
-    document.documentElement.lang = notFoundMatch.lang;
-    document.title = notFoundMatch.dataset.title;
+     message (and footer label) of the language whose home the URL is under. */
+  const notFound = [...document.querySelectorAll("[data-not-found]")];
+  const notFoundHome = notFound
+    .map((element) => element.dataset.notFound)
+    .filter((home) => window.location.pathname.startsWith(home))
+    .sort((a, b) => b.length - a.length)[0];
+  if (notFoundHome) {
+    for (const element of notFound) element.hidden = element.dataset.notFound !== notFoundHome;
+    const message = document.querySelector(`section[data-not-found="${notFoundHome}"]`);
+    document.documentElement.lang = message.lang;
+    document.title = message.dataset.title;
   }
 
   /* Language suggestion, never a redirect: a reader whose browser prefers a
