@@ -10,6 +10,10 @@ the policy must list the hashes of the inline scripts the page really has).
   'wasm-unsafe-eval' lets Pagefind compile its WebAssembly search engine; it
   does not allow eval() of JavaScript.
 - Links to other hosts get rel="noopener" (and target stays as written).
+
+Under `mkdocs serve` the policy is left out: the server injects its own inline
+live-reload script into every page after the build, which a hash computed here
+cannot know. The built site (`mkdocs build`, CI, GitHub Pages) always has it.
 """
 
 from __future__ import annotations
@@ -64,8 +68,17 @@ def with_noopener(match: re.Match) -> str:
     return "<a " + REL.sub(f'rel="{rel["rel"]} noopener"', attrs, count=1) + ">"
 
 
-def harden(html: str) -> str:
+_command = {"name": "build"}
+
+
+def on_startup(command, dirty):
+    _command["name"] = command
+
+
+def harden(html: str, with_policy: bool = True) -> str:
     html = EXTERNAL_LINK.sub(with_noopener, html)
+    if not with_policy:
+        return html
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">'
     # Right after <meta charset>: the policy must precede every script and style.
     return re.sub(r"(<meta charset=[^>]*>)", lambda m: m[1] + "\n    " + meta, html, count=1)
@@ -73,9 +86,11 @@ def harden(html: str) -> str:
 
 @event_priority(-100)  # last: the page is final
 def on_post_page(output, page, config):
-    return harden(output)
+    return harden(output, with_policy=_command["name"] != "serve")
 
 
 @event_priority(-100)
 def on_post_template(output, template_name, config):
-    return harden(output) if template_name.endswith(".html") else output
+    if not template_name.endswith(".html"):
+        return output
+    return harden(output, with_policy=_command["name"] != "serve")
