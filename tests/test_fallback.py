@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from conftest import build_site, copy_project, serve
 
 SITE_URL = "http://127.0.0.1:8000/"
+GUIDE = "https://example.org/repo/blob/main/CONTRIBUTING.md"
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +18,7 @@ def fallback_site(tmp_path_factory):
     """The site with docs/ja/partners.md missing."""
     project = copy_project(tmp_path_factory.mktemp("fallback-project"))
     (project / "docs" / "ja" / "partners.md").unlink()
-    result = build_site(project, project / "site", env={"SITE_URL": SITE_URL})
+    result = build_site(project, project / "site", env={"SITE_URL": SITE_URL, "TRANSLATION_GUIDE_URL": GUIDE})
     assert result.returncode == 0, result.stderr
     return project / "site"
 
@@ -36,6 +37,9 @@ def test_fallback_page_shows_english_content_marked_as_english(fallback_site, st
     assert strings["ja"]["fallback_notice"] in notice.get_text()
     link = notice.select_one('a[hreflang="en"]')
     assert link["href"] == "../../partners/" and link["lang"] == "en"
+    guide = notice.select_one(f'a[href="{GUIDE}"]')
+    assert guide.get_text() == strings["ja"]["fallback_help_translate"]
+    assert guide["rel"] == ["noopener"]
 
 
 def test_fallback_page_points_search_engines_to_english(fallback_site):

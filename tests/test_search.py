@@ -46,7 +46,7 @@ def test_first_view_downloads_nothing_for_search(browser_page, base_url):
     assert not [url for url in page.log.requests if "pagefind" in url]
 
 
-@pytest.mark.parametrize("open_with", ["/", "Control+k", "button"])
+@pytest.mark.parametrize("open_with", ["/", "s", "Control+k", "button"])
 def test_search_opens_with_keyboard_and_closes_with_escape(browser_page, base_url, open_with):
     page = browser_page
     page.goto(f"{base_url}es/")

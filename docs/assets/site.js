@@ -114,7 +114,9 @@
     const target = event.target;
     const typing = target instanceof HTMLElement &&
       (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-    const shortcut = (event.key === "/" && !typing) ||
+    // Material's own search keys (/, s, f), and Ctrl/Cmd+K.
+    const plainKey = !event.ctrlKey && !event.metaKey && !event.altKey;
+    const shortcut = (["/", "s", "f"].includes(event.key) && plainKey && !typing) ||
       (event.key.toLowerCase() === "k" && (event.metaKey || event.ctrlKey));
     if (shortcut && !(modal && modal.isOpen)) {
       event.preventDefault();
