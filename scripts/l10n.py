@@ -718,8 +718,7 @@ def strings_file(english: str, code: str, name: str) -> str:
         f"# Interface strings for {name} ({code}), copied from en.yml by scripts/l10n.py.\n"
         "# TODO translate every value (keep the keys as they are), then remove this line.\n"
     )
-    body = re.sub(r"(?m)^language_name:.*$", f"language_name: {yaml_scalar(name)}", english, count=1)
-    return header + body
+    return header + english
 
 
 def cmd_new_language(args) -> int:
