@@ -55,9 +55,16 @@ def hide_material_alternates(config) -> None:
     config.extra.alternate = []
 
 
+def is_final_language_build(config) -> bool:
+    """static-i18n builds the default language, then the others in order, each
+    writing /sitemap.xml over the last: only the final one needs the work."""
+    return config.theme["language"] == built_languages(config)[-1]
+
+
 def on_env(env, config, files):
     """sitemap.xml lists the same alternates as the pages' <head>."""
     env.globals["file_alternates"] = lambda file: file_alternates(file, config)
+    env.globals["is_final_language_build"] = lambda: is_final_language_build(config)
     return env
 
 

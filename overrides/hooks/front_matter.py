@@ -15,7 +15,13 @@ from mkdocs.exceptions import PluginError
 from site_languages import l10n_tool
 
 
+def has_required_keys(meta: dict) -> bool:
+    return all(isinstance(meta.get(key), str) and meta[key].strip() for key in ("title", "description"))
+
+
 def on_page_markdown(markdown, page, config, files):
+    if has_required_keys(page.meta):  # MkDocs parsed it: nothing to explain
+        return markdown
     path = page.file.abs_src_path
     tool = l10n_tool(Path(config.config_file_path).parent)
     problems = tool.front_matter_problems(tool.read_text(Path(path)))

@@ -19,9 +19,21 @@ STRINGS_DIR = PROJECT_ROOT / "data" / "strings"
 SOURCE_LANGUAGE = "en"
 
 
-@lru_cache(maxsize=None)
 def load_strings(lang: str) -> dict[str, str]:
-    """Return the strings of one language, checked against English."""
+    """Return the strings of one language, checked against English (cached
+    until the file changes, so live reload picks up edits)."""
+    path = STRINGS_DIR / f"{lang}.yml"
+    english = STRINGS_DIR / f"{SOURCE_LANGUAGE}.yml"
+    return _load_strings(lang, _mtime(path), _mtime(english))
+
+
+def _mtime(path: Path) -> int:
+    return path.stat().st_mtime_ns if path.is_file() else 0
+
+
+@lru_cache(maxsize=None)
+def _load_strings(lang: str, modified: int, english_modified: int) -> dict[str, str]:
+    """The cache key carries both files' modification times; the body reads files."""
     path = STRINGS_DIR / f"{lang}.yml"
     if not path.is_file():
         raise PluginError(

@@ -10,7 +10,6 @@ from site_languages import built_languages, load_strings
 
 
 def on_config(config):
-    load_strings.cache_clear()  # live reload picks up edited strings
     for lang in built_languages(config):
         load_strings(lang)
     return config
