@@ -1,5 +1,5 @@
 # The few commands this project needs. Each sets up .venv from the locked
-# requirements first (hash-checked), so a fresh clone needs only Python 3.
+# requirements first (hash-checked), so a fresh clone needs only Python 3.11+ and make.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin

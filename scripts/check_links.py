@@ -2,10 +2,13 @@
 
 Usage: python scripts/check_links.py [SITE_DIR]   (default: site/)
 Exits 1 listing `page: link` for each link whose target file or #id is missing.
+Site-absolute links (404.html has them) start with the path of SITE_URL, the
+environment variable the build used: on a project site that is /<repo>/.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -37,21 +40,29 @@ def parse(path: Path) -> LinksAndIds:
     return parser
 
 
-def target_file(site: Path, url_path: str) -> Path:
+def site_path(site_url: str) -> str:
+    """'https://org.github.io/repo/' -> '/repo/'"""
+    return "/" + urlsplit(site_url).path.strip("/") + "/" if urlsplit(site_url).path.strip("/") else "/"
+
+
+def target_file(site: Path, url_path: str, base: str = "/") -> Path:
+    if url_path.startswith(base):
+        url_path = "/" + url_path[len(base):]
     path = site / unquote(url_path).lstrip("/")
     return path / "index.html" if url_path.endswith("/") or path.is_dir() else path
 
 
-def broken_links(site: Path) -> list[str]:
+def broken_links(site: Path, site_url: str = "") -> list[str]:
+    base = site_path(site_url)
     pages = {path: parse(path) for path in site.rglob("*.html")}
     problems = []
     for page, parsed in pages.items():
-        page_url = "/" + page.relative_to(site).as_posix()
+        page_url = base + page.relative_to(site).as_posix()
         for link in parsed.links:
             if link.startswith(SKIPPED_SCHEMES) or urlsplit(link).netloc:
                 continue  # not a link inside this site
             absolute = urlsplit(urljoin(page_url, link))
-            target = target_file(site, absolute.path)
+            target = target_file(site, absolute.path, base)
             if not target.is_file():
                 problems.append(f"{page.relative_to(site)}: {link} (no {target.relative_to(site)})")
             elif absolute.fragment and target.suffix == ".html":
@@ -66,7 +77,7 @@ def main(argv: list[str]) -> int:
     if not (site / "index.html").is_file():
         print(f"{site}: no built site here. Run `make build` first.", file=sys.stderr)
         return 2
-    problems = broken_links(site)
+    problems = broken_links(site, os.environ.get("SITE_URL", ""))
     for problem in problems:
         print(problem)
     count = sum(1 for _ in site.rglob("*.html"))

@@ -1,8 +1,10 @@
 """Translators' tool for docs/<lang>/: status, diff, check and new-language.
 
     python scripts/l10n.py status [--json]   which translations are up to date
-    python scripts/l10n.py diff LANG PAGE     what changed in English since
-    python scripts/l10n.py check              structure, links, glossary (exit 1 on problems)
+    python scripts/l10n.py diff LANG PAGE     what changed in English since the
+                                              translation's last commit
+    python scripts/l10n.py check              structure, links, glossary, interface
+                                              strings, nav labels (exit 1 on problems)
     python scripts/l10n.py new-language CODE  scaffold a language
 
 Languages come from the i18n plugin in mkdocs.yml; pages are the *.md files
@@ -11,7 +13,8 @@ under docs/<default language>/. `--root DIR` points the tool at another tree.
 A translation's state, read from git history:
   translated  the last commit touching the English page is an ancestor of (or
               is) the last commit touching the translation; a translation with
-              uncommitted changes (or not yet committed) counts as changed now.
+              uncommitted changes (or not yet committed) counts as changed now
+              (`diff` ignores such edits: it shows English since the last commit).
   outdated    English was committed after the translation was last changed.
   missing     no translation file: the site shows the English page.
   orphan      a translation whose English page no longer exists.
@@ -26,6 +29,7 @@ so MkDocs hooks can call translation_state().
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import posixpath
 import re
@@ -53,6 +57,13 @@ KNOWN_LANGUAGES = {
 }
 # Regional variants Material's interface is translated into.
 KNOWN_REGIONS = {"pt-BR": "Português (Brasil)", "zh-TW": "中文（台灣）"}
+# Open Graph locales (language_TERRITORY) where the territory is not the
+# language code in capitals; og_locale() guesses the rest (fr -> fr_FR).
+OG_LOCALES = {
+    "ar": "ar_AR", "bn": "bn_IN", "ca": "ca_ES", "cs": "cs_CZ", "da": "da_DK", "el": "el_GR",
+    "en": "en_US", "fa": "fa_IR", "he": "he_IL", "hi": "hi_IN", "ja": "ja_JP", "ko": "ko_KR",
+    "ms": "ms_MY", "sv": "sv_SE", "uk": "uk_UA", "vi": "vi_VN", "zh": "zh_CN",
+}
 LANGUAGE_CODE = re.compile(r"[a-z]{2}(-[A-Z]{2})?")
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
@@ -70,6 +81,7 @@ SNIPPET = re.compile(r"""^\s*--8<--\s+(["']?)(partners/[^"'\s]+)\1\s*$""")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 FAQ_PAGES = {"faq.md"}
 LATIN_LETTERS = "A-Za-z\u00c0-\u024f"
+YAML_HINT = "values containing ': ' or starting with a quote must be in double quotes"
 
 
 class L10nError(Exception):
@@ -131,6 +143,18 @@ def load_languages(root: Path) -> tuple[str, list[str]]:
     default = next((lang for lang in languages if lang.get("default")), languages[0])
     others = [str(lang["locale"]) for lang in languages if lang is not default and "locale" in lang]
     return str(default["locale"]), others
+
+
+def nav_labels(nav) -> list[str]:
+    """Every label of the nav (sections and pages), in order, without duplicates."""
+    labels = []
+    for item in nav or []:
+        if isinstance(item, dict):
+            for label, value in item.items():
+                labels.append(str(label))
+                if isinstance(value, list):
+                    labels += nav_labels(value)
+    return list(dict.fromkeys(labels))
 
 
 def markdown_pages(folder: Path) -> list[str]:
@@ -250,7 +274,7 @@ def summary(rows: list[dict]) -> str:
     counts = {state: sum(row["state"] == state for row in rows) for state in STATES}
     text = ", ".join(f"{count} {state}" for state, count in counts.items() if count)
     if counts["outdated"]:
-        text += "\nSee what changed in English: python scripts/l10n.py diff LANG PAGE"
+        text += "\nSee what changed in English: .venv/bin/python scripts/l10n.py diff LANG PAGE"
     if counts["unknown"]:
         text += "\nunknown: no git history to compare (commit the pages, or run inside a git clone)."
     return text or "no pages"
@@ -270,35 +294,55 @@ def cmd_status(args) -> int:
 # --------------------------------------------------------------------------- diff
 
 
-def normalize_page(page: str) -> str:
-    page = page.replace("\\", "/").strip("/")
+def normalize_page(page: str, languages: tuple[str, ...] = ()) -> str:
+    """'faq', 'faq.md', 'docs/ja/faq.md' or 'docs/en/faq.md' -> 'faq.md'."""
+    page = page.replace("\\", "/").strip("/").removeprefix("./")
+    for lang in languages:
+        page = page.removeprefix(f"docs/{lang}/")
     return page if page.endswith(".md") else f"{page}.md"
+
+
+def has_uncommitted_edits(root: Path, path: str) -> bool:
+    result = git(root, "status", "--porcelain", "--untracked-files=all", "--", path)
+    return bool(result and result.returncode == 0 and result.stdout.strip())
+
+
+def diff_page(root: Path, lang: str, default: str, page: str) -> int:
+    """Print the English changes since the translation's last *commit* (uncommitted
+    edits to the translation are not taken as a review of English)."""
+    source, target = f"docs/{default}/{page}", f"docs/{lang}/{page}"
+    english = last_commit(root, source) if has_git(root) else None
+    translation = last_commit(root, target) if english else None
+    if english is None:
+        print(f"No git history to compare {target} with {source}: run inside a git clone with both committed.")
+        return 1
+    if translation is None:
+        print(f"{target} has never been committed: compare it with the whole of {source}, then commit it.")
+        return 0
+    if has_uncommitted_edits(root, target):
+        print(f"{target} has uncommitted edits; showing English changes since its last commit")
+    if is_ancestor(root, english, translation):
+        print(f"{target} is up to date with {source}: nothing to do.")
+        return 0
+    print(f"{target} is outdated. English changes since its last commit ({translation[:10]}):\n", flush=True)
+    result = git(root, "--no-pager", "diff", "--no-color", "--no-ext-diff", f"{translation}..HEAD", "--", source)
+    print(result.stdout if result else "", end="")
+    return 0
 
 
 def cmd_diff(args) -> int:
     root = args.root
     default, others = load_languages(root)
-    page = normalize_page(args.page)
     if args.lang not in others:
         raise L10nError(f"unknown language '{args.lang}': mkdocs.yml translates into {', '.join(others)}.")
+    page = normalize_page(args.page, (args.lang, default))
     if not (root / "docs" / default / page).is_file():
         pages = ", ".join(markdown_pages(root / "docs" / default))
         raise L10nError(f"docs/{default}/{page}: no such English page (pages: {pages}).")
-    source, target = f"docs/{default}/{page}", f"docs/{args.lang}/{page}"
-    state = translation_state(root, args.lang, page, default)
-    if state == "missing":
-        print(f"{target} does not exist yet: translate the whole of {source}.")
-    elif state == "unknown":
-        print(f"No git history to compare {target} with {source}: run inside a git clone with both committed.")
-        return 1
-    elif state == "translated":
-        print(f"{target} is up to date with {source}: nothing to do.")
-    else:
-        since = last_commit(root, target)
-        print(f"{target} is outdated. English changes since its last update ({since[:10]}):\n", flush=True)
-        result = git(root, "--no-pager", "diff", "--no-color", "--no-ext-diff", f"{since}..HEAD", "--", source)
-        print(result.stdout if result else "", end="")
-    return 0
+    if not (root / "docs" / args.lang / page).is_file():
+        print(f"docs/{args.lang}/{page} does not exist yet: translate the whole of docs/{default}/{page}.")
+        return 0
+    return diff_page(root, args.lang, default, page)
 
 
 # --------------------------------------------------------------------------- check: parsing
@@ -404,7 +448,7 @@ def front_matter_problems(text: str) -> list[tuple[int, str]]:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         problem = getattr(error, "problem", None) or "invalid YAML"
-        return [(line, f"front matter is not valid YAML ({problem}): fix the block between the '---' lines")]
+        return [(line, f"front matter is not valid YAML ({problem}): fix the block between the '---' lines; {YAML_HINT}")]
     if not isinstance(data, dict):
         return [(2, "front matter must be 'key: value' lines")]
     return [
@@ -430,24 +474,63 @@ def check_headings(project: Project, lang: str, page: str) -> list[Problem]:
     target_path = project.page(lang, page)
     target = headings(body_lines(read_text(target_path)))
     rel, english = project.rel(target_path), project.rel(project.page(project.default, page))
+    problems = [Problem(rel, number, message) for number, message in headings_without_id(source, target, english)]
+    problems += [Problem(rel, number, message) for number, message in heading_id_changes(source, target, page, english)]
     source_ids = [hid for _, _, hid, _ in source if hid]
     target_ids = [hid for _, _, hid, _ in target if hid]
-    problems = [
-        Problem(rel, number, "heading has no {#id}: end it with the {#id} of the matching English heading")
-        for number, _, hid, _ in target if hid is None
-    ]
-    for number, level, hid, _ in source:
-        if hid and hid not in target_ids:
-            line = next_heading_line(source, target, hid)
-            problems.append(Problem(rel, line, f"missing {heading_label(page, level)} #{hid} (English: {english}:{number})"))
-    for number, level, hid, _ in target:
-        if hid and hid not in source_ids:
-            problems.append(Problem(rel, number, f"extra {heading_label(page, level)} #{hid}: {english} has no such id"))
     common = [hid for hid in source_ids if hid in target_ids]
     if not problems and common != [hid for hid in target_ids if hid in source_ids]:
         order = " ".join(f"#{hid}" for hid in source_ids)
         problems.append(Problem(rel, target[0][0], f"headings are in a different order from {english}: {order}"))
     return problems
+
+
+def headings_without_id(source, target, english: str) -> list[tuple[int, str]]:
+    """(line, message) for translated headings with no {#id}. The English heading
+    at the same position is named when it has no id either: there is none to copy."""
+    found = []
+    for index, (number, _, hid, _) in enumerate(target):
+        if hid is not None:
+            continue
+        if index < len(source) and source[index][2] is None:
+            found.append((number, f"heading has no {{#id}}: neither has the English heading {english}:{source[index][0]}; "
+                                  "once it has one, copy it here"))
+        else:
+            found.append((number, "heading has no {#id}: end it with the {#id} of the matching English heading"))
+    return found
+
+
+def renamed_ids(source_ids: list[str], target_ids: list[str]) -> dict[str, str]:
+    """{translation id: English id} for ids that differ at the same position
+    (a typo such as #costs for #cost), rather than a missing plus an extra heading."""
+    renamed = {}
+    matcher = difflib.SequenceMatcher(None, source_ids, target_ids, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            for old, new in zip(source_ids[i1:i2], target_ids[j1:j2]):
+                if old not in target_ids and new not in source_ids:
+                    renamed[new] = old
+    return renamed
+
+
+def heading_id_changes(source, target, page: str, english: str) -> list[tuple[int, str]]:
+    """(line, message) for renamed, missing and extra heading ids."""
+    source_ids = [hid for _, _, hid, _ in source if hid]
+    target_ids = [hid for _, _, hid, _ in target if hid]
+    renamed = renamed_ids(source_ids, target_ids)
+    english_line = {hid: number for number, _, hid, _ in source if hid}
+    found = []
+    for number, level, hid, _ in source:
+        if hid and hid not in target_ids and hid not in renamed.values():
+            line = next_heading_line(source, target, hid)
+            found.append((line, f"missing {heading_label(page, level)} #{hid} (English: {english}:{number})"))
+    for number, level, hid, _ in target:
+        if hid in renamed:
+            found.append((number, f"heading id #{hid} should be #{renamed[hid]} "
+                                  f"(English: {english}:{english_line[renamed[hid]]})"))
+        elif hid and hid not in source_ids:
+            found.append((number, f"extra {heading_label(page, level)} #{hid}: {english} has no such id"))
+    return sorted(found)
 
 
 def next_heading_line(source, target, missing_id: str) -> int:
@@ -550,6 +633,13 @@ def term_pattern(term: str) -> re.Pattern:
     return re.compile(before + re.escape(term) + after)
 
 
+def yaml_error_problem(rel: str, error: yaml.YAMLError) -> Problem:
+    """A YAML file that does not parse, at the line of the error, with the usual cause."""
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or "invalid YAML"
+    return Problem(rel, mark.line + 1 if mark else 1, f"not valid YAML ({problem}): {YAML_HINT}")
+
+
 def load_glossary(root: Path) -> tuple[list[dict], list[Problem]]:
     """Entries of data/glossary.yml, and problems with the file itself."""
     path = root / "data" / "glossary.yml"
@@ -558,8 +648,7 @@ def load_glossary(root: Path) -> tuple[list[dict], list[Problem]]:
     try:
         entries = yaml.safe_load(read_text(path)) or []
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return [], [Problem("data/glossary.yml", mark.line + 1 if mark else 1, f"not valid YAML: {error}")]
+        return [], [yaml_error_problem("data/glossary.yml", error)]
     if not isinstance(entries, list) or not all(isinstance(entry, dict) and "en" in entry for entry in entries):
         message = "expected a list of entries, each with 'en:' and per language 'use:' and 'avoid:'"
         return [], [Problem("data/glossary.yml", 1, message)]
@@ -596,11 +685,83 @@ def check_translation(project: Project, lang: str, page: str,
     return problems
 
 
+def check_english_heading_ids(project: Project, page: str) -> list[Problem]:
+    """English headings need an explicit {#id}: it is the anchor every translation copies."""
+    path = project.page(project.default, page)
+    return [
+        Problem(project.rel(path), number, "heading has no {#id}: add one (translations copy it)")
+        for number, _, hid, _ in headings(body_lines(read_text(path))) if hid is None
+    ]
+
+
 def check_english(project: Project, page: str, partners: list[str]) -> list[Problem]:
     path = project.page(project.default, page)
     problems = check_front_matter(project, path) + check_links(project, project.default, page)
+    problems += check_english_heading_ids(project, page)
     if snippet_lines(body_lines(read_text(path))):
         problems += check_handwritten_partners(project, project.default, page, partners)
+    return problems
+
+
+def read_strings(root: Path, lang: str, default: str) -> tuple[dict[str, int] | None, list[Problem]]:
+    """({key: line} of data/strings/<lang>.yml, or None if unusable; its problems)."""
+    rel = f"data/strings/{lang}.yml"
+    path = root / rel
+    if not path.is_file():
+        return None, [Problem(rel, 1, f"missing interface strings for '{lang}' (a language in mkdocs.yml): "
+                                      f"copy {default}.yml to this name and translate its values")]
+    try:
+        text = read_text(path)
+        node = yaml.compose(text)
+        yaml.safe_load(text)  # also rejects what composes but does not load (unknown tags)
+    except yaml.YAMLError as error:
+        return None, [yaml_error_problem(rel, error)]
+    if not isinstance(node, yaml.MappingNode):
+        return None, [Problem(rel, 1, "expected 'key: text' lines, one per interface string")]
+    return {str(key.value): key.start_mark.line + 1 for key, _ in node.value}, []
+
+
+def check_strings(root: Path, default: str, others: list[str]) -> list[Problem]:
+    """data/strings/<lang>.yml parses and has exactly the keys of <default>.yml."""
+    if not (root / "data" / "strings").is_dir():
+        return []
+    source, problems = read_strings(root, default, default)
+    for lang in others:
+        keys, found = read_strings(root, lang, default)
+        problems += found
+        if source is None or keys is None:
+            continue
+        rel = f"data/strings/{lang}.yml"
+        problems += [Problem(rel, 1, f"missing key '{key}' (copy it from {default}.yml and translate its value)")
+                     for key in source if key not in keys]
+        problems += [Problem(rel, line, f"unknown key '{key}': {default}.yml has no such key "
+                                        f"(rename it to a key of {default}.yml or delete it)")
+                     for key, line in keys.items() if key not in source]
+    return problems
+
+
+def locale_line(text: str, lang: str) -> int:
+    """Line of a language's '- locale: xx' entry in mkdocs.yml (1 if not found)."""
+    pattern = re.compile(rf"""^\s*-?\s*locale:\s*["']?{re.escape(lang)}["']?\s*(#.*)?$""")
+    return next((number for number, line in enumerate(text.splitlines(), 1) if pattern.match(line)), 1)
+
+
+def check_nav_translations(root: Path, default: str) -> list[Problem]:
+    """Every nav label has a translation in each other language's nav_translations."""
+    config = read_config(root)
+    text = (Path(root) / "mkdocs.yml").read_text("utf-8")
+    labels, problems = nav_labels(config.get("nav")), []
+    for language in i18n_languages(config):
+        lang = str(language.get("locale"))
+        if lang == default or language.get("default"):
+            continue
+        translations = language.get("nav_translations") or {}
+        problems += [
+            Problem("mkdocs.yml", locale_line(text, lang),
+                    f"nav label '{label}' has no {lang} translation in nav_translations: "
+                    f"add a line '{label}: …' under it")
+            for label in labels if label not in translations
+        ]
     return problems
 
 
@@ -610,6 +771,7 @@ def check_project(root: Path) -> list[Problem]:
     project = Project(Path(root), default, others)
     english = markdown_pages(root / "docs" / default)
     glossary, problems = load_glossary(root)
+    problems += check_strings(root, default, others) + check_nav_translations(root, default)
     partners = partner_names(root)
     for page in english:
         problems += check_english(project, page, partners)
@@ -660,18 +822,6 @@ def validate_new_code(code: str, existing: list[str]) -> str:
     return KNOWN_REGIONS.get(code) or KNOWN_LANGUAGES[base]
 
 
-def nav_labels(nav) -> list[str]:
-    """Every label of the nav (sections and pages), in order, without duplicates."""
-    labels = []
-    for item in nav or []:
-        if isinstance(item, dict):
-            for label, value in item.items():
-                labels.append(str(label))
-                if isinstance(value, list):
-                    labels += nav_labels(value)
-    return list(dict.fromkeys(labels))
-
-
 def yaml_scalar(text: str) -> str:
     """text as a YAML scalar: plain when it reads back unchanged, else double-quoted."""
     try:
@@ -689,6 +839,10 @@ def language_block(code: str, name: str, config: dict, indent: str) -> list[str]
         f"{inner}name: {yaml_scalar(name)}",
         f"{inner}build: true",
         f"{inner}site_name: {yaml_scalar(str(config.get('site_name', '')))}  # TODO translate",
+    ]
+    if config.get("site_description"):
+        lines.append(f"{inner}site_description: {yaml_scalar(str(config['site_description']))}  # TODO translate")
+    lines += [
         f"{inner}nav_translations:  # TODO translate the labels on the right",
     ]
     lines += [f"{inner}  {yaml_scalar(label)}: {yaml_scalar(label)}" for label in nav_labels(config.get("nav"))]
@@ -713,12 +867,32 @@ def insert_language(text: str, block_for) -> str:
     return "\n".join(new) + ("\n" if text.endswith("\n") else "")
 
 
+def og_locale(code: str) -> str:
+    """A guess at the Open Graph locale of a language code: fr -> fr_FR, pt-BR -> pt_BR."""
+    if "-" in code:
+        return code.replace("-", "_")
+    return OG_LOCALES.get(code, f"{code}_{code.upper()}")
+
+
 def strings_file(english: str, code: str, name: str) -> str:
     header = (
         f"# Interface strings for {name} ({code}), copied from en.yml by scripts/l10n.py.\n"
-        "# TODO translate every value (keep the keys as they are), then remove this line.\n"
+        "# TODO translate every value (keep the keys as they are), then remove these two lines.\n"
     )
-    return header + english
+    body = re.sub(r"(?m)^og_locale:.*$", f"og_locale: {og_locale(code)}  # TODO check", english, count=1)
+    return header + body
+
+
+def added_summary(code: str, name: str) -> str:
+    """What new-language created, one aligned line per file."""
+    rows = [
+        ("mkdocs.yml", "new entry in the i18n languages (site_name, site_description, nav labels: TODO translate)"),
+        (f"docs/{code}/", "translations go here; until then every page shows English"),
+        (f"data/strings/{code}.yml", "interface strings to translate (og_locale: TODO check)"),
+    ]
+    width = max(len(path) for path, _ in rows)
+    lines = [f"  {path.ljust(width)}  {text}" for path, text in rows]
+    return "\n".join([f"Added {name} ({code}):", *lines, "Next: .venv/bin/python scripts/l10n.py status"])
 
 
 def cmd_new_language(args) -> int:
@@ -741,11 +915,7 @@ def cmd_new_language(args) -> int:
     strings = root / "data" / "strings" / f"{code}.yml"
     if not strings.exists():
         strings.write_text(strings_file(english_strings.read_text("utf-8"), code, name), "utf-8")
-    print(f"Added {name} ({code}):\n"
-          f"  mkdocs.yml              new entry in the i18n languages (site_name, nav labels: TODO translate)\n"
-          f"  docs/{code}/                translations go here; until then every page shows English\n"
-          f"  data/strings/{code}.yml    interface strings to translate\n"
-          f"Next: python scripts/l10n.py status")
+    print(added_summary(code, name))
     return 0
 
 
@@ -763,7 +933,7 @@ def build_parser() -> argparse.ArgumentParser:
     status.set_defaults(run=cmd_status)
     diff = commands.add_parser("diff", parents=[root_option], help="English changes since a translation was last updated")
     diff.add_argument("lang")
-    diff.add_argument("page", help="e.g. faq.md")
+    diff.add_argument("page", help="e.g. faq.md, faq or docs/ja/faq.md")
     diff.set_defaults(run=cmd_diff)
     check = commands.add_parser("check", parents=[root_option], help="translations in line with English (exit 1 if not)")
     check.set_defaults(run=cmd_check)

@@ -214,6 +214,48 @@ def test_diff_when_up_to_date_missing_or_without_git(repo, tmp_path_factory):
     assert no_git.returncode == 1 and "No git history" in no_git.stdout
 
 
+def test_diff_ignores_uncommitted_edits_to_the_translation(repo):
+    """Uncommitted edits are no review of English: diff still shows the English changes."""
+    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
+    commit(repo, 2)
+    write(repo / "docs" / "ja" / "page.md", page("ページ", "途中の訳。"))  # not committed
+    result = run(repo, "diff", "ja", "page.md", env=git_env(repo))
+    assert result.returncode == 0, result.stderr
+    assert "docs/ja/page.md has uncommitted edits; showing English changes since its last commit" in result.stdout
+    assert "+New sentence." in result.stdout
+    assert "is up to date" not in result.stdout
+
+
+def test_diff_uncommitted_edits_without_english_changes(repo):
+    write(repo / "docs" / "ja" / "page.md", page("ページ", "直した文。"))  # not committed
+    result = run(repo, "diff", "ja", "page.md", env=git_env(repo))
+    assert "has uncommitted edits" in result.stdout and "is up to date" in result.stdout
+
+
+def test_diff_translation_never_committed(repo):
+    write(repo / "docs" / "en" / "new.md", page("New", "Text."))
+    commit(repo, 2)
+    write(repo / "docs" / "ja" / "new.md", page("新", "本文。"))  # not committed
+    result = run(repo, "diff", "ja", "new.md", env=git_env(repo))
+    assert result.returncode == 0
+    assert "docs/ja/new.md has never been committed: compare it with the whole of docs/en/new.md" in result.stdout
+
+
+@pytest.mark.parametrize("argument", ["docs/ja/page.md", "docs/en/page.md", "./docs/ja/page", "page"])
+def test_diff_accepts_a_path_under_docs(repo, argument):
+    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
+    commit(repo, 2)
+    result = run(repo, "diff", "ja", argument, env=git_env(repo))
+    assert result.returncode == 0, result.stderr
+    assert "docs/ja/page.md is outdated" in result.stdout and "+New sentence." in result.stdout
+
+
+def test_normalize_page_strips_only_the_given_languages():
+    assert l10n.normalize_page("docs/ja/faq.md", ("ja", "en")) == "faq.md"
+    assert l10n.normalize_page("docs\\en\\faq", ("ja", "en")) == "faq.md"
+    assert l10n.normalize_page("docs/es/faq.md", ("ja", "en")) == "docs/es/faq.md"
+
+
 # --------------------------------------------------------------------------- the real repository
 
 
@@ -249,8 +291,37 @@ def test_check_changed_heading_id(project):
     edit(path, "{#who-can-take-part}", "{#who}")
     output = failed_check(project)
     line = line_of(path, "{#who}")
-    assert f"docs/es/get-involved.md:{line}: extra heading #who:" in output
-    assert "docs/es/get-involved.md" in output and "missing heading #who-can-take-part" in output
+    assert f"docs/es/get-involved.md:{line}: heading id #who should be #who-can-take-part" in output
+    assert "extra heading" not in output and "missing heading" not in output
+
+
+def test_check_faq_id_typo_is_one_line(project):
+    path = project / "docs" / "ja" / "faq.md"
+    edit(path, "{#cost}", "{#costs}")
+    output = failed_check(project)
+    english = line_of(project / "docs" / "en" / "faq.md", "{#cost}")
+    expected = f"docs/ja/faq.md:{line_of(path, '{#costs}')}: heading id #costs should be #cost (English: docs/en/faq.md:{english})"
+    assert output.splitlines() == [expected]
+
+
+def test_check_missing_and_extra_questions_elsewhere_stay_two_problems(project):
+    path = project / "docs" / "es" / "faq.md"
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    start, end = line_of(path, "{#cost}") - 1, line_of(path, "{#non-g20}") - 1
+    path.write_text("".join(lines[:start] + lines[end:]) + "\n## ¿Otra pregunta? {#x}\n\nRespuesta.\n", "utf-8")
+    output = failed_check(project)
+    assert "missing FAQ question #cost" in output and "extra FAQ question #x" in output
+    assert "should be" not in output
+
+
+def test_check_english_heading_without_id(project):
+    english = "---\ntitle: New\ndescription: New.\n---\n\n# New page\n\n## Section {#section}\n"
+    write(project / "docs" / "en" / "new.md", english)
+    write(project / "docs" / "ja" / "new.md", english.replace("# New page", "# 新しいページ"))
+    output = failed_check(project)
+    assert "docs/en/new.md:6: heading has no {#id}: add one (translations copy it)" in output
+    assert "docs/ja/new.md:6: heading has no {#id}: neither has the English heading docs/en/new.md:6" in output
+    assert "matching English heading" not in output
 
 
 def test_check_heading_without_id(project):
@@ -305,6 +376,40 @@ def test_check_unparsable_front_matter(project):
     edit(path, "title: Acerca de la Alianza", "title: [Acerca de la Alianza")
     output = failed_check(project)
     assert "docs/es/index.md:" in output and "front matter is not valid YAML" in output
+    assert "values containing ': ' or starting with a quote must be in double quotes" in output
+
+
+def test_check_strings_missing_and_unknown_keys(project):
+    path = project / "data" / "strings" / "ja.yml"
+    text = path.read_text("utf-8")
+    path.write_text("".join(line for line in text.splitlines(keepends=True) if not line.startswith("search_open:"))
+                    + "search_button: 検索\n", "utf-8")
+    output = failed_check(project)
+    assert "data/strings/ja.yml:1: missing key 'search_open' (copy it from en.yml and translate its value)" in output
+    assert f"data/strings/ja.yml:{line_of(path, 'search_button:')}: unknown key 'search_button'" in output
+
+
+def test_check_strings_not_valid_yaml(project):
+    path = project / "data" / "strings" / "es.yml"
+    edit(path, "search_open: ", "search_open: Buscar: ")
+    output = failed_check(project)
+    assert (f"data/strings/es.yml:{line_of(path, 'search_open:')}: not valid YAML (mapping values are not allowed here): "
+            "values containing ': ' or starting with a quote must be in double quotes") in output
+
+
+def test_check_strings_file_missing(project):
+    (project / "data" / "strings" / "es.yml").unlink()
+    assert "data/strings/es.yml:1: missing interface strings for 'es'" in failed_check(project)
+
+
+def test_check_nav_label_without_translation(project):
+    config = project / "mkdocs.yml"
+    edit(config, "            FAQ: Preguntas frecuentes\n", "")
+    output = failed_check(project)
+    line = line_of(config, "- locale: es")
+    assert output.splitlines() == [
+        f"mkdocs.yml:{line}: nav label 'FAQ' has no es translation in nav_translations: add a line 'FAQ: …' under it"
+    ]
 
 
 def test_check_front_matter_without_description(project):
@@ -337,6 +442,8 @@ def test_check_hand_written_partner_list(project):
     ("ja", "faq.md", "世界経済フォーラムは本アライアンスの事務局", "ワールド・エコノミック・フォーラムは本アライアンスの事務局",
      "ワールド・エコノミック・フォーラム", "World Economic Forum"),
     ("ja", "faq.md", "機関パートナーは、", "制度パートナーは、", "制度パートナー", "institutional partners"),
+    ("ja", "faq.md", "日本センター（C4IR Japan）", "日本センター (C4IR Japan)", "(C4IR Japan)",
+     "Centre for the Fourth Industrial Revolution Japan (C4IR Japan)"),
 ])
 def test_check_glossary_term(project, lang, name, right, wrong, variant, term):
     path = project / "docs" / lang / name
@@ -371,6 +478,8 @@ def test_new_language_scaffolds_a_building_site(project):
     added = next(after.splitlines()[j1:j2] for tag, _, _, j1, j2 in opcodes if tag == "insert")
     assert added[:3] == ["        - locale: fr", "          name: Français", "          build: true"]
     assert any("site_name:" in line and "# TODO translate" in line for line in added)
+    assert any(line.startswith("          site_description: \"The G20") and line.endswith("# TODO translate")
+               for line in added)
     assert "            Get involved: Get involved" in added
     assert l10n.load_languages(project) == ("en", ["ja", "es", "fr"])
     assert (project / "docs" / "fr" / ".gitkeep").is_file()
@@ -378,6 +487,9 @@ def test_new_language_scaffolds_a_building_site(project):
     english = yaml.safe_load((project / "data" / "strings" / "en.yml").read_text("utf-8"))
     french_text = (project / "data" / "strings" / "fr.yml").read_text("utf-8")
     assert "TODO translate" in french_text.splitlines()[1]
+    assert "remove these two lines" in french_text.splitlines()[1]
+    assert "og_locale: fr_FR  # TODO check" in french_text.splitlines()
+    assert yaml.safe_load(french_text)["og_locale"] == "fr_FR"
     assert set(yaml.safe_load(french_text)) == set(english)
 
     build = build_site(project, project / "site")
@@ -387,6 +499,21 @@ def test_new_language_scaffolds_a_building_site(project):
     assert "Is there a cost to join the Alliance?" in html  # the English page, as a fallback
     status = run(project, "status", "--json")
     assert {row["state"] for row in json.loads(status.stdout) if row["lang"] == "fr"} == {"missing"}
+
+
+@pytest.mark.parametrize("code, locale", [
+    ("fr", "fr_FR"), ("de", "de_DE"), ("pt", "pt_PT"), ("pt-BR", "pt_BR"), ("zh", "zh_CN"),
+    ("zh-TW", "zh_TW"), ("ko", "ko_KR"), ("ar", "ar_AR"), ("sv", "sv_SE"),
+])
+def test_og_locale_guess(code, locale):
+    assert l10n.og_locale(code) == locale
+
+
+def test_new_language_summary_is_aligned():
+    lines = l10n.added_summary("pt-BR", "Português (Brasil)").splitlines()
+    columns = {len(line) - len(line.lstrip()[len(line.split()[0]):].lstrip()) for line in lines[1:4]}
+    assert len(columns) == 1, lines
+    assert [line.split()[0] for line in lines[1:4]] == ["mkdocs.yml", "docs/pt-BR/", "data/strings/pt-BR.yml"]
 
 
 @pytest.mark.parametrize("code", ["xx_yy", "EN", "klingon"])

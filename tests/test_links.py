@@ -1,10 +1,11 @@
 """Every internal link and anchor of the built site resolves (scripts/check_links.py)."""
 
+import os
 import shutil
 import subprocess
 import sys
 
-from conftest import ROOT
+from conftest import ROOT, build_site
 
 CHECKER = ROOT / "scripts" / "check_links.py"
 
@@ -29,3 +30,14 @@ def test_checker_reports_a_missing_page_and_a_missing_anchor(site_dir, tmp_path)
     assert result.returncode == 1
     assert "es/faq/index.html: ../get-involved/#nothing (no #nothing)" in result.stdout
     assert "es/faq/index.html: ../no-such-page/" in result.stdout
+
+
+def test_site_built_for_a_project_path_has_no_broken_link(tmp_path):
+    """GitHub Pages project sites live under /<repo>/: 404.html links there."""
+    site = tmp_path / "site"
+    env = {"SITE_URL": "https://example.github.io/gsca/"}
+    assert build_site(ROOT, site, env=env).returncode == 0
+    result = subprocess.run([sys.executable, str(CHECKER), str(site)], capture_output=True, text=True,
+                            env={**os.environ, **env})
+    assert result.returncode == 0, result.stdout
+    assert "/gsca/ja/" in (site / "404.html").read_text("utf-8")

@@ -55,3 +55,13 @@ def test_preview_serves_every_language_and_reloads_on_save(browser_page, preview
     with page.expect_navigation(timeout=30_000):  # live reload reloads the page
         source.write_text(source.read_text("utf-8") + "\n追加の一文です。\n", "utf-8")
     assert "追加の一文です。" in page.inner_text("article")
+
+
+def test_preview_reloads_when_shared_strings_change(browser_page, preview):
+    project, url = preview
+    page = browser_page
+    page.goto(url + "ja/")
+    strings = project / "data" / "strings" / "ja.yml"
+    with page.expect_navigation(timeout=30_000):
+        strings.write_text(strings.read_text("utf-8").replace("search_open: 検索", "search_open: サイト検索"), "utf-8")
+    assert page.get_attribute("[data-site-search]", "aria-label") == "サイト検索"

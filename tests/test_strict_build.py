@@ -81,3 +81,11 @@ def test_two_builds_of_the_same_tree_are_identical(project):
     files = sorted(path.relative_to(first) for path in first.rglob("*") if path.is_file())
     assert files == sorted(path.relative_to(second) for path in second.rglob("*") if path.is_file())
     assert [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()] == []
+
+
+def test_language_material_does_not_know_fails_clearly(project):
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("- locale: es", "- locale: xx"), "utf-8")
+    (project / "data" / "strings" / "es.yml").rename(project / "data" / "strings" / "xx.yml")
+    output = failed_build(project)
+    assert "language 'xx' is not supported by Material" in output and "mkdocs.yml" in output

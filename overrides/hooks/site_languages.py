@@ -39,12 +39,15 @@ def _load_strings(lang: str, modified: int, english_modified: int) -> dict[str, 
         raise PluginError(
             f"{path}: missing interface strings for language '{lang}'. "
             f"Copy {SOURCE_LANGUAGE}.yml to {lang}.yml and translate its values "
-            "(or run: python scripts/l10n.py new-language CODE)."
+            "(for a language not yet in mkdocs.yml, `python scripts/l10n.py new-language CODE` does all of it)."
         )
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
-        raise PluginError(f"{path}: not valid YAML: {error}") from error
+        raise PluginError(
+            f"{path}: not valid YAML: {error}. A value containing ': ' or starting "
+            "with a quote must be written in double quotes."
+        ) from error
     if not isinstance(data, dict):
         raise PluginError(f"{path}: expected 'key: text' lines.")
     if lang != SOURCE_LANGUAGE:
@@ -57,6 +60,17 @@ def _load_strings(lang: str, modified: int, english_modified: int) -> dict[str, 
                 f"Use exactly the keys of {SOURCE_LANGUAGE}.yml."
             )
     return {key: str(value) for key, value in data.items()}
+
+
+def check_theme_supports(lang: str, config) -> None:
+    """Material has interface translations for a fixed set of codes; any other
+    would fail deep inside a template with a Jinja traceback."""
+    template = f"partials/languages/{lang}.html"
+    if not any((Path(folder) / template).is_file() for folder in config.theme.dirs):
+        raise PluginError(
+            f"{config.config_file_path}: language '{lang}' is not supported by Material for MkDocs "
+            f"(no {template}). Use a code Material knows (for example fr, de, pt-BR, zh-TW)."
+        )
 
 
 def built_languages(config) -> list[str]:

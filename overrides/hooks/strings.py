@@ -1,16 +1,18 @@
 """Interface strings for this site's own templates, one YAML file per language.
 
 Feeds every template in overrides/ with `strings` (the page's language) and
-`all_strings` (every language, for the 404 page and the language suggestion).
-The build fails, naming the file, when a language has no strings file or its
-keys differ from English: a half-translated interface is never deployed silently.
+`all_strings` (every language: og:locale:alternate and the language suggestion
+in main.html). The build fails, naming the file, when a language has no strings
+file, its keys differ from English, or Material does not know the language: a
+half-translated interface is never deployed silently.
 """
 
-from site_languages import built_languages, load_strings
+from site_languages import built_languages, check_theme_supports, load_strings
 
 
 def on_config(config):
     for lang in built_languages(config):
+        check_theme_supports(lang, config)
         load_strings(lang)
     return config
 
