@@ -164,6 +164,36 @@ class RequestLog:
             self.failures.append(f"{response.status} {response.url}")
 
 
+def open_search(page, query: str) -> None:
+    """Open the search dialog from the header button and type a query."""
+    page.click("[data-site-search]")
+    page.locator("pagefind-modal input").first.wait_for(state="visible")
+    page.keyboard.type(query)
+
+
+def choose_language(page, lang: str) -> None:
+    """Pick a language in the header switcher and wait for the new page."""
+    page.hover(".md-select")
+    with page.expect_navigation():
+        page.click(f'a[data-site-language][hreflang="{lang}"]')
+
+
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation',
+    (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+"""
+
+
+def record_csp_violations(page) -> None:
+    """From the next navigation on, keep every Content-Security-Policy violation."""
+    page.context.add_init_script(RECORD_CSP_VIOLATIONS)
+
+
+def csp_violations(page) -> list[str]:
+    return page.evaluate("window.__cspViolations")
+
+
 @pytest.fixture
 def browser_page(browser):
     """A fresh browser page with its request log at `page.log`."""

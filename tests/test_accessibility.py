@@ -5,7 +5,7 @@ light and dark palettes; and the keyboard paths readers rely on."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import LANGUAGES, PAGES, page_url
+from conftest import LANGUAGES, PAGES, open_search, page_url
 
 VIEWPORTS = {"desktop": (1280, 800), "phone": (375, 812)}
 URLS = [page_url(lang, page) for lang in LANGUAGES for page in PAGES] + ["ja/no-such-page/"]
@@ -45,9 +45,7 @@ def test_no_axe_violations_on_any_page(axe, themed_page, base_url):
 
 def test_no_axe_violations_with_search_open(axe, themed_page, base_url):
     themed_page.goto(base_url + "ja/faq/")
-    themed_page.click("[data-site-search]")
-    themed_page.locator("pagefind-modal input").first.wait_for(state="visible")
-    themed_page.keyboard.type("技術ガバナンス")
+    open_search(themed_page, "技術ガバナンス")
     themed_page.wait_for_selector("pagefind-modal a[href*='/ja/']")
     assert violations(axe, themed_page) == []
 

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_site, copy_project, serve
+from conftest import build_site, copy_project, open_search, serve
 
 SITE_URL = "http://127.0.0.1:8000/"
 GUIDE = "https://example.org/repo/blob/main/CONTRIBUTING.md"
@@ -62,9 +62,7 @@ def test_fallback_page_is_left_out_of_the_languages_search(fallback_site, browse
     try:
         page = browser.new_page()
         page.goto(base_url + "ja/")
-        page.click("[data-site-search]")
-        page.locator("pagefind-modal input").first.wait_for(state="visible")
-        page.keyboard.type("Accenture")  # only on the (English) partners page
+        open_search(page, "Accenture")  # only on the (English) partners page
         # The summary line repeats the query once the search has run.
         page.wait_for_function("() => document.querySelector('pagefind-modal').innerText.includes('Accenture')")
         page.wait_for_timeout(500)

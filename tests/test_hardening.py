@@ -6,23 +6,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import LANGUAGES, PAGES, ROOT, page_url
-
-RECORD_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation',
-    (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
-"""
-
+from conftest import (
+    LANGUAGES, PAGES, ROOT, choose_language, csp_violations, open_search, page_url, record_csp_violations,
+)
 
 @pytest.fixture
 def guarded_page(browser_page):
-    browser_page.context.add_init_script(RECORD_VIOLATIONS)
+    record_csp_violations(browser_page)
     return browser_page
-
-
-def csp_violations(page):
-    return page.evaluate("window.__cspViolations")
 
 
 def foreign_requests(page, base_url):
@@ -45,12 +36,8 @@ def test_palette_toggle_language_switch_and_search_break_nothing(guarded_page, b
     page.goto(base_url + "faq/#cost")
     page.click("label[for='__palette_1']")
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
-    page.hover(".md-select")
-    with page.expect_navigation():
-        page.click('a[data-site-language][hreflang="ja"]')
-    page.click("[data-site-search]")
-    page.locator("pagefind-modal input").first.wait_for(state="visible")
-    page.keyboard.type("技術ガバナンス")
+    choose_language(page, "ja")
+    open_search(page, "技術ガバナンス")
     page.wait_for_selector("pagefind-modal a[href*='/ja/']")
     assert csp_violations(page) == []
     assert foreign_requests(page, base_url) == []

@@ -4,15 +4,9 @@ import itertools
 
 import pytest
 
-from conftest import LANGUAGES, page_url
+from conftest import LANGUAGES, choose_language, page_url
 
 NAMES = {"en": "English", "ja": "日本語", "es": "Español"}
-
-
-def open_switcher_and_choose(page, lang):
-    page.hover(".md-select")
-    with page.expect_navigation():
-        page.click(f'a[data-site-language][hreflang="{lang}"]')
 
 
 @pytest.mark.parametrize("source,target", list(itertools.permutations(LANGUAGES, 2)))
@@ -20,7 +14,7 @@ def test_switch_keeps_page_and_anchor_without_redirect(browser_page, base_url, s
     page = browser_page
     page.goto(f"{base_url}{page_url(source, 'faq.md')}#cost")
     page.wait_for_load_state("networkidle")
-    open_switcher_and_choose(page, target)
+    choose_language(page, target)
     assert page.url == f"{base_url}{page_url(target, 'faq.md')}#cost"
     assert page.evaluate("document.documentElement.lang") == target
     page.wait_for_load_state("networkidle")
@@ -33,7 +27,7 @@ def test_anchor_followed_after_load_is_carried_too(browser_page, base_url):
     page = browser_page
     page.goto(f"{base_url}ja/faq/")
     page.click('.md-sidebar--secondary a[href="#funding"]')
-    open_switcher_and_choose(page, "es")
+    choose_language(page, "es")
     assert page.url == f"{base_url}es/faq/#funding"
 
 

@@ -2,16 +2,14 @@
 
 import pytest
 
-from conftest import LANGUAGES, page_url
+from conftest import LANGUAGES, open_search, page_url
 
 
 def search(page, base_url, lang, query):
     """Open search on the FAQ page of `lang`, type `query`, return result URLs."""
     page.goto(f"{base_url}{page_url(lang, 'faq.md')}")
     page.wait_for_load_state("networkidle")
-    page.click("[data-site-search]")
-    page.locator("pagefind-modal input").first.wait_for(state="visible")
-    page.keyboard.type(query)
+    open_search(page, query)
     results = page.locator("pagefind-modal .pf-result-link, pagefind-modal a[href]")
     page.wait_for_function(
         "() => document.querySelector('pagefind-modal') && "

@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import copy_project, csp_violations, record_csp_violations
 
 
 def free_port() -> int:
@@ -46,11 +46,10 @@ def preview(tmp_path_factory):
 def test_preview_serves_every_language_and_reloads_on_save(browser_page, preview):
     project, url = preview
     page = browser_page
-    page.context.add_init_script(
-        "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective));")
+    record_csp_violations(page)
     page.goto(url + "ja/faq/")
     assert page.evaluate("document.documentElement.lang") == "ja"
-    assert page.evaluate("window.__csp") == []
+    assert csp_violations(page) == []
     source = project / "docs" / "ja" / "faq.md"
     with page.expect_navigation(timeout=30_000):  # live reload reloads the page
         source.write_text(source.read_text("utf-8") + "\n追加の一文です。\n", "utf-8")

@@ -10,11 +10,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from site_languages import built_languages, load_strings
-
-
-def language_names(config) -> dict[str, str]:
-    return {lang.locale: lang.name for lang in config.plugins["i18n"].config.languages}
+from site_languages import built_languages, i18n_languages, load_strings
 
 
 def is_fallback(page, config) -> bool:
@@ -25,7 +21,7 @@ def is_fallback(page, config) -> bool:
 def file_alternates(file, config) -> list[dict]:
     """One entry per built language: where this page lives in it, and whether it is translated."""
     current = config.theme["language"]
-    names = language_names(config)
+    languages = i18n_languages(config)
     alternates = getattr(file, "alternates", {}) or {}
     entries = []
     for lang in built_languages(config):
@@ -36,7 +32,7 @@ def file_alternates(file, config) -> list[dict]:
         entries.append(
             {
                 "lang": lang,
-                "name": names[lang],
+                "name": languages[lang].name,
                 "url": url,
                 "absolute_url": config.site_url + url,
                 "translated": file.locale == lang,

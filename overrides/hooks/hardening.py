@@ -75,6 +75,10 @@ def on_startup(command, dirty):
     _command["name"] = command
 
 
+def policy_wanted() -> bool:
+    return _command["name"] != "serve"
+
+
 def harden(html: str, with_policy: bool = True) -> str:
     html = EXTERNAL_LINK.sub(with_noopener, html)
     if not with_policy:
@@ -86,11 +90,11 @@ def harden(html: str, with_policy: bool = True) -> str:
 
 @event_priority(-100)  # last: the page is final
 def on_post_page(output, page, config):
-    return harden(output, with_policy=_command["name"] != "serve")
+    return harden(output, with_policy=policy_wanted())
 
 
 @event_priority(-100)
 def on_post_template(output, template_name, config):
     if not template_name.endswith(".html"):
         return output
-    return harden(output, with_policy=_command["name"] != "serve")
+    return harden(output, with_policy=policy_wanted())

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from site_languages import built_languages, load_strings
+from site_languages import built_languages, i18n_languages, load_strings
 
 _default_language_page: dict[str, str] = {}
 
 
 def language_homes(config) -> list[dict]:
     site_path = urlsplit(config.site_url).path.rstrip("/")
-    languages = {lang.locale: lang for lang in config.plugins["i18n"].config.languages}
+    languages = i18n_languages(config)
     homes = []
     for code in built_languages(config):
         language = languages[code]

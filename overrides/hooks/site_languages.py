@@ -73,6 +73,11 @@ def check_theme_supports(lang: str, config) -> None:
         )
 
 
+def i18n_languages(config) -> dict:
+    """Each configured language's mkdocs-static-i18n entry, by code."""
+    return {lang.locale: lang for lang in config.plugins["i18n"].config.languages}
+
+
 def built_languages(config) -> list[str]:
     """Languages the i18n plugin builds, default first."""
     languages = config.plugins["i18n"].config.languages
