@@ -8,15 +8,18 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test check l10n-check check-links status bench lock clean
 
-$(INSTALLED): requirements.txt requirements-dev.txt
+$(INSTALLED): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
 		--require-hashes -r requirements.txt -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		--no-deps --no-build-isolation --editable .
 	touch $@
 
-## serve: preview the site at http://127.0.0.1:8000 with live reload
+## serve: preview at http://127.0.0.1:8000 with live reload, draft languages included;
+##        ONLY=ja previews English and Japanese only (faster)
 serve: $(INSTALLED)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_DRAFTS=1 SITE_ONLY=$(ONLY) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## build: build the site into site/, failing on any warning
 build: $(INSTALLED)

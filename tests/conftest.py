@@ -4,65 +4,20 @@ loopback, and driven in a real Chromium."""
 from __future__ import annotations
 
 import functools
-import http.server
-import os
 import shutil
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
+from alliance_site.config import PROJECT_ROOT
+from alliance_site.scaffold import new_language
+from alliance_site.harness import build_site, copy_project, launch_chromium, page_url, serve  # noqa: F401  (re-exported for tests)
+
+ROOT = PROJECT_ROOT
 LANGUAGES = ["en", "ja", "es"]
 PAGES = ["index.md", "partners.md", "get-involved.md", "faq.md"]
-# Flags for Chromium on machines without network access beyond the registries.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless=new",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
-
-
-def page_url(lang: str, page: str) -> str:
-    """Site-relative URL of a page: ("ja", "faq.md") -> "ja/faq/"."""
-    prefix = "" if lang == "en" else f"{lang}/"
-    stem = page.removesuffix(".md")
-    return prefix if stem == "index" else f"{prefix}{stem}/"
-
-
-def build_site(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run the strict build of a project tree; returns the finished process."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "data", "scripts"]
-
-
-def copy_project(target: Path) -> Path:
-    """A throwaway copy of what the build reads, to break or change in a test."""
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("node_modules", "__pycache__"))
-        else:
-            shutil.copy(source, target / name)
-    return target
 
 
 @pytest.fixture(scope="session")
@@ -90,34 +45,6 @@ def strings():
     return {lang: yaml.safe_load((ROOT / "data" / "strings" / f"{lang}.yml").read_text("utf-8")) for lang in LANGUAGES}
 
 
-class GitHubPagesHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a built site as GitHub Pages does: a folder URL without its
-    trailing slash gets a 301; an unknown path gets /404.html with status 404."""
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def log_message(self, *args):  # keep pytest output readable
-        pass
-
-
-def serve(directory: Path):
-    """Start a GitHub-Pages-like server for `directory`; returns (base URL, server)."""
-    handler = functools.partial(GitHubPagesHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
-
-
 @pytest.fixture(scope="session")
 def base_url(site_dir):
     """The built site served on an ephemeral loopback port."""
@@ -126,24 +53,12 @@ def base_url(site_dir):
     server.shutdown()
 
 
-def system_chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        if path := shutil.which(name):
-            return path
-    return None
-
-
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
-    executable = system_chromium()
-    if os.environ.get("USE_PLAYWRIGHT_CHROMIUM") == "1":  # GitHub runners: Playwright's own build
-        executable = None
-    if executable is None:  # a developer laptop with internet access
-        subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"], check=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         yield browser
         browser.close()
 
@@ -203,3 +118,35 @@ def browser_page(browser):
     page.log = RequestLog(page)
     yield page
     context.close()
+
+
+DRAFTS = ["ar", "zh", "ko"]
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def drafts_project(tmp_path_factory) -> Path:
+    """A copy of the project with ar, zh and ko added as a coordinator does
+    (new-language: drafts), each with its About page translated
+    (tests/fixtures/drafts/); every other page falls back to English."""
+    project = copy_project(tmp_path_factory.mktemp("drafts-project"))
+    for code in DRAFTS:
+        new_language(project, code)
+        shutil.copy(FIXTURES / "drafts" / code / "index.md", project / "docs" / code / "index.md")
+    return project
+
+
+@pytest.fixture(scope="session")
+def drafts_site(drafts_project, tmp_path_factory) -> Path:
+    """The drafts project as a preview builds it (SITE_DRAFTS=1)."""
+    target = tmp_path_factory.mktemp("drafts-site")
+    result = build_site(drafts_project, target, env={"SITE_DRAFTS": "1"})
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+@pytest.fixture(scope="session")
+def drafts_url(drafts_site):
+    url, server = serve(drafts_site)
+    yield url
+    server.shutdown()

@@ -1,5 +1,8 @@
 """Bad input stops the strict build with a message naming the file (on a temp copy)."""
 
+import json
+import re
+
 import pytest
 
 from conftest import build_site, copy_project
@@ -89,3 +92,19 @@ def test_language_material_does_not_know_fails_clearly(project):
     (project / "data" / "strings" / "es.yml").rename(project / "data" / "strings" / "xx.yml")
     output = failed_build(project)
     assert "language 'xx' is not supported by Material" in output and "mkdocs.yml" in output
+
+
+def test_faq_question_left_out_of_structured_data_fails(project):
+    """A ## heading outside the table of contents would be a question the FAQPage silently drops."""
+    append(project / "docs" / "es" / "faq.md", "\n<h2>¿Pregunta sin entrada en el índice?</h2>\n\nRespuesta.\n")
+    output = failed_build(project)
+    assert "es/faq.md: the FAQ has 9 questions (## headings) but its structured data would list 8" in output
+
+
+def test_faq_heading_with_a_class_stays_a_question(project, tmp_path):
+    path = project / "docs" / "ja" / "faq.md"
+    path.write_text(path.read_text("utf-8").replace("{#cost}", "{#cost .q}"), "utf-8")
+    assert build_site(project, project / "site").returncode == 0
+    html = (project / "site" / "ja" / "faq" / "index.html").read_text("utf-8")
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1])
+    assert len(data["mainEntity"]) == 8

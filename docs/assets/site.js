@@ -35,6 +35,7 @@
     for (const element of notFound) element.hidden = element.dataset.notFound !== notFoundHome;
     const message = document.querySelector(`section[data-not-found="${notFoundHome}"]`);
     document.documentElement.lang = message.lang;
+    document.body.dir = message.dir;
     document.title = message.dataset.title;
   }
 
@@ -54,6 +55,7 @@
     const note = document.createElement("aside");
     note.className = "site-notice site-suggestion";
     note.lang = code;
+    note.dir = suggestion.dir;
     note.setAttribute("aria-label", suggestion.text);
     const text = document.createElement("p");
     const link = Object.assign(document.createElement("a"), {

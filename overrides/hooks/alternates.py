@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from site_languages import built_languages, i18n_languages, load_strings
+from alliance_site.config import built_languages, project_root
+from alliance_site.languages import direction
+from alliance_site.strings import load_strings
 
 
 def is_fallback(page, config) -> bool:
@@ -21,24 +23,22 @@ def is_fallback(page, config) -> bool:
 def file_alternates(file, config) -> list[dict]:
     """One entry per built language: where this page lives in it, and whether it is translated."""
     current = config.theme["language"]
-    languages = i18n_languages(config)
     alternates = getattr(file, "alternates", {}) or {}
     entries = []
-    for lang in built_languages(config):
-        file = alternates.get(lang)
-        if file is None:
+    for language in built_languages(config):
+        found = alternates.get(language.code)
+        if found is None:
             continue
-        url = file.url if file.url != "./" else ""
-        entries.append(
-            {
-                "lang": lang,
-                "name": languages[lang].name,
-                "url": url,
-                "absolute_url": config.site_url + url,
-                "translated": file.locale == lang,
-                "current": lang == current,
-            }
-        )
+        url = found.url if found.url != "./" else ""
+        entries.append({
+            "lang": language.code,
+            "name": language.name,
+            "dir": direction(language.code),
+            "url": url,
+            "absolute_url": config.site_url + url,
+            "translated": found.locale == language.code,
+            "current": language.code == current,
+        })
     return entries
 
 
@@ -54,7 +54,7 @@ def hide_material_alternates(config) -> None:
 def is_final_language_build(config) -> bool:
     """static-i18n builds the default language, then the others in order, each
     writing /sitemap.xml over the last: only the final one needs the work."""
-    return config.theme["language"] == built_languages(config)[-1]
+    return config.theme["language"] == built_languages(config)[-1].code
 
 
 def on_env(env, config, files):
@@ -79,7 +79,7 @@ def on_page_context(context, page, config, nav):
     context["alternates"] = alternates
     context["is_fallback"] = fallback
     context["source_alternate"] = source
-    context["source_strings"] = load_strings(source["lang"])
+    context["source_strings"] = load_strings(project_root(config), source["lang"], source["lang"])
     if fallback:
         # A fallback page is a copy of the English page: point search engines there.
         page.canonical_url = source["absolute_url"]

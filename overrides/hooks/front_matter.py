@@ -1,9 +1,13 @@
-"""Every page's front matter must parse and give `title` and `description`.
+"""Every page's own input, checked and cleaned before it is rendered.
 
-Feeds <title>, <meta name="description"> and Open Graph (main.html). MkDocs on
-its own treats a front matter block that is not valid YAML as page text, which
-would publish a page with a broken head: the build fails instead, with the
-same rule and words as `python scripts/l10n.py check`.
+- Front matter must parse and give `title` and `description` (main.html needs
+  them for <title>, the description and Open Graph). MkDocs on its own would
+  publish a block that is not valid YAML as page text.
+- A translation may not bring in what its English page lacks (raw HTML,
+  scripts, other hosts, merge-conflict markers): alliance_site/input_safety.py.
+- Text is normalised to NFC, so accents saved decomposed (macOS) render right.
+
+Same rules and words as `python scripts/l10n.py check`.
 """
 
 from __future__ import annotations
@@ -12,19 +16,31 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from site_languages import l10n_tool
+from alliance_site.config import built_languages
+from alliance_site.input_safety import input_problems
+from alliance_site.markdown import front_matter_problems, has_required_keys, nfc, read_text
+from alliance_site.problems import Problem, report
 
 
-def has_required_keys(meta: dict) -> bool:
-    return all(isinstance(meta.get(key), str) and meta[key].strip() for key in ("title", "description"))
+def english_source(page, config) -> Path | None:
+    """docs/en/<page> for a translated page; None for English itself and for fallbacks."""
+    default = built_languages(config)[0].code
+    locale = getattr(page.file, "locale", default)
+    parts = Path(page.file.src_uri).parts
+    if locale == default or parts[0] != locale:
+        return None
+    return Path(config.docs_dir, default, *parts[1:])
 
 
 def on_page_markdown(markdown, page, config, files):
-    if has_required_keys(page.meta):  # MkDocs parsed it: nothing to explain
-        return markdown
     path = page.file.abs_src_path
-    tool = l10n_tool(Path(config.config_file_path).parent)
-    problems = tool.front_matter_problems(tool.read_text(Path(path)))
+    rel = Path(path).relative_to(Path(config.config_file_path).parent).as_posix()
+    problems = [] if has_required_keys(page.meta) else [
+        Problem(rel, line, message) for line, message in front_matter_problems(read_text(path))]
+    english = english_source(page, config)
+    if english is not None and english.is_file():
+        problems += input_problems(rel, read_text(path), read_text(english))
     if problems:
-        raise PluginError("\n".join(f"{path}:{line}: {message}" for line, message in problems))
-    return markdown
+        raise PluginError(report(problems))
+    page.meta = {key: nfc(value) if isinstance(value, str) else value for key, value in page.meta.items()}
+    return nfc(markdown)

@@ -10,22 +10,26 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from site_languages import built_languages, i18n_languages, load_strings
+from alliance_site.config import built_languages, plugin_entries, project_root
+from alliance_site.languages import direction
+from alliance_site.strings import load_strings
 
 _default_language_page: dict[str, str] = {}
 
 
 def language_homes(config) -> list[dict]:
     site_path = urlsplit(config.site_url).path.rstrip("/")
-    languages = i18n_languages(config)
+    entries = {entry.locale: entry for entry in plugin_entries(config)}
+    root, languages = project_root(config), built_languages(config)
     homes = []
-    for code in built_languages(config):
-        language = languages[code]
+    for language in languages:
+        entry = entries[language.code]
         homes.append({
-            "lang": code,
-            "home": site_path + language.link,
-            "site_name": language.site_name or config.site_name,
-            "strings": load_strings(code),
+            "lang": language.code,
+            "dir": direction(language.code),
+            "home": site_path + entry.link,
+            "site_name": entry.site_name or config.site_name,
+            "strings": load_strings(root, language.code, languages[0].code),
         })
     return homes
 
@@ -39,7 +43,7 @@ def on_template_context(context, template_name, config):
 def on_post_template(output, template_name, config):
     if template_name != "404.html":
         return output
-    if config.theme["language"] == built_languages(config)[0]:
+    if config.theme["language"] == built_languages(config)[0].code:
         _default_language_page["html"] = output
         return output
     return _default_language_page.get("html", output)

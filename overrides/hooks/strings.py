@@ -1,25 +1,20 @@
-"""Interface strings for this site's own templates, one YAML file per language.
+"""Interface strings (data/strings/<lang>.yml) for this site's own templates.
 
 Feeds every template in overrides/ with `strings` (the page's language) and
-`all_strings` (every language: og:locale:alternate and the language suggestion
-in main.html). The build fails, naming the file, when a language has no strings
-file, its keys differ from English, or Material does not know the language: a
-half-translated interface is never deployed silently.
+`all_strings` (every built language: og:locale:alternate and the language
+suggestion in main.html). hooks/languages.py has already refused a build with
+a missing or incomplete strings file.
 """
 
-from site_languages import built_languages, check_theme_supports, load_strings
-
-
-def on_config(config):
-    for lang in built_languages(config):
-        check_theme_supports(lang, config)
-        load_strings(lang)
-    return config
+from alliance_site.config import built_languages, project_root
+from alliance_site.strings import load_strings
 
 
 def add_strings(context, config):
-    context["strings"] = load_strings(config.theme["language"])
-    context["all_strings"] = {lang: load_strings(lang) for lang in built_languages(config)}
+    root, languages = project_root(config), built_languages(config)
+    default = languages[0].code
+    context["strings"] = load_strings(root, config.theme["language"], default)
+    context["all_strings"] = {language.code: load_strings(root, language.code, default) for language in languages}
     return context
 
 

@@ -1,46 +1,36 @@
 """Schema.org JSON-LD in the page's language, generated from the page itself.
 
 Feeds main.html (`structured_data`): an `Organization` on each home page and a
-`FAQPage` on each FAQ page, whose questions and answers are read from the
-rendered FAQ (each `<h2 id>` is a question; what follows it, its answer), so
-the FAQ is written once, in Markdown.
+`FAQPage` on each FAQ page, whose questions are the FAQ's table of contents
+and whose answers are its rendered text (alliance_site/faq.py), so the FAQ is
+written once, in Markdown. The build stops if a question would be left out.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from html import unescape
 from pathlib import PurePosixPath
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from site_languages import load_strings
+from alliance_site.config import project_root
+from alliance_site.faq import faq_entries
+from alliance_site.strings import load_strings
 
 FAQ_FILE = "faq.md"
-QUESTION = re.compile(r"<h2 id=\"[^\"]+\">(.*?)</h2>(.*?)(?=<h2 |\Z)", re.S)
-PERMALINK = re.compile(r"<a class=\"headerlink\".*?</a>", re.S)
-TAG = re.compile(r"<[^>]+>")
-
-
-def plain_text(html: str) -> str:
-    return " ".join(unescape(TAG.sub(" ", PERMALINK.sub("", html))).split())
-
-
-def faq_entries(html: str) -> list[dict]:
-    return [
-        {
-            "@type": "Question",
-            "name": plain_text(question),
-            "acceptedAnswer": {"@type": "Answer", "text": plain_text(answer)},
-        }
-        for question, answer in QUESTION.findall(html)
-    ]
 
 
 def on_page_content(html, page, config, files):
     if PurePosixPath(page.file.src_uri).name == FAQ_FILE:
-        page.faq_entries = faq_entries(html)
+        entries, headings = faq_entries(html, page.toc)
+        if len(entries) != headings:
+            raise PluginError(
+                f"{page.file.src_path}: the FAQ has {headings} questions (## headings) but its structured data "
+                f"would list {len(entries)}: every ## heading must be a question in the table of contents "
+                "(plain '## Question? {#id}', nothing that hides it from the TOC)"
+            )
+        page.faq_entries = entries
     return html
 
 
@@ -49,14 +39,13 @@ def is_language_home(page) -> bool:
     return PurePosixPath(page.file.src_uri).parts[-2:] in ((page.file.locale, "index.md"), ("index.md",))
 
 
-def structured_data(page, config, lang: str) -> dict | None:
-    strings = load_strings(lang)
+def structured_data(page, config, lang: str, default: str) -> dict | None:
     common = {"@context": "https://schema.org", "inLanguage": lang, "url": page.canonical_url}
     if is_language_home(page):
         return {
             **common,
             "@type": "Organization",
-            "name": strings["organization_name"],
+            "name": load_strings(project_root(config), lang, default)["organization_name"],
             "description": page.meta.get("description", ""),
             "email": config.extra["contact_email"],
             "foundingDate": "2019-06",
@@ -68,7 +57,8 @@ def structured_data(page, config, lang: str) -> dict | None:
 
 @event_priority(-60)  # after hooks/alternates.py has settled the canonical URL
 def on_page_context(context, page, config, nav):
-    data = None if context.get("is_fallback") else structured_data(page, config, config.theme["language"])
+    lang, default = config.theme["language"], context["source_alternate"]["lang"]
+    data = None if context.get("is_fallback") else structured_data(page, config, lang, default)
     # "</" must not close the <script> element that carries the JSON.
     context["structured_data"] = json.dumps(data, ensure_ascii=False).replace("</", "<\\/") if data else None
     return context

@@ -1,0 +1,44 @@
+"""Which languages this build makes, decided before mkdocs-static-i18n starts.
+
+Draft languages (mkdocs.yml: `extra: {draft: true}`) are built by previews
+(`make serve`, SITE_DRAFTS=1) and by nothing that is published; SITE_ONLY=ja
+(`make serve ONLY=ja`) builds English plus Japanese only. Every built language
+must be one Material translates its interface into and have its interface
+strings: the build stops otherwise, naming the file.
+"""
+
+from __future__ import annotations
+
+import os
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from alliance_site.config import SESSION, built_languages, is_built, plugin_entries, project_root, selection_problems, to_language
+from alliance_site.languages import material_language_problem
+from alliance_site.problems import ProjectError
+from alliance_site.strings import load_strings
+
+
+def on_startup(command, dirty):
+    SESSION.command = command
+
+
+@event_priority(100)  # before mkdocs-static-i18n (-100) reads the build flags
+def on_config(config):
+    entries = plugin_entries(config)
+    languages = [to_language(entry) for entry in entries]
+    if problems := selection_problems(languages):
+        raise PluginError("\n".join(problems))
+    for entry, language in zip(entries, languages):
+        entry.build = entry.build and is_built(language, os.environ)
+    root = project_root(config)
+    default = built_languages(config)[0].code
+    for language in built_languages(config):
+        if problem := material_language_problem(language.code, config.theme.dirs, config.config_file_path):
+            raise PluginError(problem)
+        try:
+            load_strings(root, language.code, default)
+        except ProjectError as error:
+            raise PluginError(str(error)) from error
+    return config
