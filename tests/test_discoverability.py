@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from conftest import LANGUAGES, PAGES, ROOT, build_site, page_url
 
 SITE_URL = "https://example.org/sub/"
-OG_LOCALES = {"en": "en_US", "ja": "ja_JP", "es": "es_ES"}
+OG_LOCALES = {"en": "en_US", "ja": "ja_JP", "es": "es_LA"}
 
 
 @pytest.fixture(scope="module")
