@@ -171,3 +171,8 @@ def built_languages(config) -> list[Language]:
 
 def project_root(config) -> Path:
     return Path(config.config_file_path).parent
+
+
+def is_fallback(page, config) -> bool:
+    """True when the page is shown in the default language in place of a translation."""
+    return getattr(page.file, "locale", None) not in (None, config.theme["language"])

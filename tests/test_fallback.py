@@ -35,8 +35,17 @@ def test_fallback_page_shows_english_content_marked_as_english(fallback_site, st
     assert "Our institutional partners" in article.get_text()
     notice = page.select_one(".site-notice")
     assert strings["ja"]["fallback_notice"] in notice.get_text()
+    # It leads to the English page, worded in the reader's language (no lang="en").
     link = notice.select_one('a[hreflang="en"]')
-    assert link["href"] == "../../partners/" and link["lang"] == "en"
+    assert link["href"] == "../../partners/" and "lang" not in link.attrs
+    assert link.get_text() == strings["ja"]["fallback_read_original"]
+    # Chrome in the reader's language: title and header from the translated nav
+    # label; the table of contents lists the English headings, marked as English.
+    assert page.title.get_text() == "パートナー - G20 Global Smart Cities Alliance"
+    assert page.select(".md-header__topic .md-ellipsis")[1].get_text(strip=True) == "パートナー"
+    assert {item["lang"] for item in page.select(".md-sidebar--secondary li.md-nav__item")} == {"en"}
+    assert {link["title"] for link in article.select("a.headerlink")} == {strings["ja"]["permalink_title"]}
+    assert {link["lang"] for link in article.select("a.headerlink")} == {"ja"}
     guide = notice.select_one(f'a[href="{GUIDE}"]')
     assert guide.get_text() == strings["ja"]["fallback_help_translate"]
 
@@ -93,5 +102,7 @@ def test_outdated_translation_shows_a_notice(tmp_path, strings):
     for lang in ("ja", "es"):
         notice = parse(project / "site", f"{lang}/faq").select_one(".site-notice")
         assert strings[lang]["outdated_notice"] in notice.get_text()
-        assert notice.select_one('a[hreflang="en"]')["href"] == "../../faq/"
+        link = notice.select_one('a[hreflang="en"]')
+        assert link["href"] == "../../faq/" and "lang" not in link.attrs
+        assert link.get_text() == strings[lang]["outdated_read_original"]
         assert parse(project / "site", f"{lang}/partners").select_one(".site-notice") is None

@@ -25,18 +25,36 @@
   }
 
   /* 404: GitHub Pages serves one 404.html for every language; show the
-     message (and footer label) of the language whose home the URL is under. */
+     message (and footer label) of the language whose home the URL is under,
+     and put the chrome (header labels, palette toggle, search button, "Back to
+     top") in that language: 404.html lists [selector, attribute or "text",
+     value] per language home. */
   const notFound = [...document.querySelectorAll("[data-not-found]")];
   const notFoundHome = notFound
     .map((element) => element.dataset.notFound)
     .filter((home) => window.location.pathname.startsWith(home))
     .sort((a, b) => b.length - a.length)[0];
+  const setOwnText = (element, text) => {
+    // The element's own words, not its icon: its last non-blank text node.
+    const node = [...element.childNodes].reverse()
+      .find((child) => child.nodeType === Node.TEXT_NODE && child.textContent.trim());
+    if (node) node.textContent = ` ${text} `;
+    else element.append(text);
+  };
   if (notFoundHome) {
     for (const element of notFound) element.hidden = element.dataset.notFound !== notFoundHome;
     const message = document.querySelector(`section[data-not-found="${notFoundHome}"]`);
     document.documentElement.lang = message.lang;
     document.body.dir = message.dir;
     document.title = message.dataset.title;
+    const chrome = document.getElementById("site-not-found-chrome");
+    const labels = chrome ? JSON.parse(chrome.textContent)[notFoundHome] || [] : [];
+    for (const [selector, attribute, value] of labels) {
+      for (const element of document.querySelectorAll(selector)) {
+        if (attribute === "text") setOwnText(element, value);
+        else element.setAttribute(attribute, value);
+      }
+    }
   }
 
   /* Language suggestion, never a redirect: a reader whose browser prefers a

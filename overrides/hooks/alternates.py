@@ -10,14 +10,9 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from alliance_site.config import built_languages, project_root
+from alliance_site.config import built_languages, is_fallback, project_root
 from alliance_site.languages import direction
 from alliance_site.strings import load_strings
-
-
-def is_fallback(page, config) -> bool:
-    """True when the page is shown in the default language in place of a translation."""
-    return getattr(page.file, "locale", None) not in (None, config.theme["language"])
 
 
 def file_alternates(file, config) -> list[dict]:
