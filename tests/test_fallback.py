@@ -43,7 +43,8 @@ def test_fallback_page_shows_english_content_marked_as_english(fallback_site, st
     # label; the table of contents lists the English headings, marked as English.
     assert page.title.get_text() == "パートナー - G20 Global Smart Cities Alliance"
     assert page.select(".md-header__topic .md-ellipsis")[1].get_text(strip=True) == "パートナー"
-    assert {item["lang"] for item in page.select(".md-sidebar--secondary li.md-nav__item")} == {"en"}
+    entries = page.select_one(".md-sidebar--secondary ul.md-nav__list")
+    assert entries["lang"] == "en" and entries["dir"] == "ltr"
     assert {link["title"] for link in article.select("a.headerlink")} == {strings["ja"]["permalink_title"]}
     assert {link["lang"] for link in article.select("a.headerlink")} == {"ja"}
     guide = notice.select_one(f'a[href="{GUIDE}"]')
