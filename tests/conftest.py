@@ -79,10 +79,14 @@ class RequestLog:
             self.failures.append(f"{response.status} {response.url}")
 
 
+SEARCH_DIALOG = "dialog[data-site-search-dialog][open]"
+
+
 def open_search(page, query: str) -> None:
-    """Open the search dialog from the header button and type a query."""
-    page.click("[data-site-search]")
-    page.locator("pagefind-modal input").first.wait_for(state="visible")
+    """Open the search dialog from the header button and type a query (the
+    field has focus once the dialog is open)."""
+    page.click("[data-site-search]:visible")
+    page.locator(f"{SEARCH_DIALOG} input[type=search]").wait_for(state="visible")
     page.keyboard.type(query)
 
 

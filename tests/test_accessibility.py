@@ -5,7 +5,7 @@ light and dark palettes; and the keyboard paths readers rely on."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import LANGUAGES, PAGES, open_search, page_url
+from conftest import LANGUAGES, PAGES, SEARCH_DIALOG, open_search, page_url
 
 VIEWPORTS = {"desktop": (1280, 800), "phone": (375, 812)}
 URLS = [page_url(lang, page) for lang in LANGUAGES for page in PAGES] + ["ja/no-such-page/"]
@@ -46,7 +46,7 @@ def test_no_axe_violations_on_any_page(axe, themed_page, base_url):
 def test_no_axe_violations_with_search_open(axe, themed_page, base_url):
     themed_page.goto(base_url + "ja/faq/")
     open_search(themed_page, "技術ガバナンス")
-    themed_page.wait_for_selector("pagefind-modal a[href*='/ja/']")
+    themed_page.wait_for_selector(f"{SEARCH_DIALOG} a[href*='/ja/']")
     assert violations(axe, themed_page) == []
 
 

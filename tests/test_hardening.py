@@ -7,7 +7,7 @@ import pytest
 
 from alliance_site.csp import content_security_policy
 from conftest import (
-    LANGUAGES, PAGES, choose_language, csp_violations, open_search, page_url, record_csp_violations,
+    LANGUAGES, PAGES, SEARCH_DIALOG, choose_language, csp_violations, open_search, page_url, record_csp_violations,
 )
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def test_palette_toggle_language_switch_and_search_break_nothing(guarded_page, b
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
     choose_language(page, "ja")
     open_search(page, "技術ガバナンス")
-    page.wait_for_selector("pagefind-modal a[href*='/ja/']")
+    page.wait_for_selector(f"{SEARCH_DIALOG} a[href*='/ja/']")
     assert csp_violations(page) == []
     assert foreign_requests(page, base_url) == []
     assert any("pagefind" in url for url in page.log.requests)

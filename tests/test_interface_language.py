@@ -17,8 +17,8 @@ data/strings/en.yml, Material's English interface strings, the English pages'
 titles and headings, and a few more. Proper names the language really uses are
 allowed.
 
-The search dialog is not opened here: its UI is being replaced (issue 10);
-open it in this walk once the new dialog lands.
+On the FAQ page and the 404 the walk is repeated with the search dialog open,
+showing results, then showing none.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ import pytest
 import yaml
 
 from alliance_site.interface import mark_permalinks, palette_toggle_names
-from conftest import LANGUAGES, PAGES, ROOT, build_site, copy_project, page_url, serve
+from conftest import LANGUAGES, PAGES, SEARCH_DIALOG, ROOT, build_site, copy_project, open_search, page_url, serve
 from test_fallback import git
 
 
@@ -133,16 +133,35 @@ def palette_page(request, browser):
     context.close()
 
 
-def english_on(page, url: str, lang: str, status: int) -> list[str]:
-    """Open `url` and return each English interface string found, with where it is."""
+def english_in(page, lang: str, with_article: bool) -> list[str]:
+    strings = page.evaluate(INTERFACE_STRINGS, with_article)
+    assert any(where.startswith("header") or where.startswith("nav") for where, _ in strings), "nothing collected"
+    return [f"{where}: {text!r}" for where, text in strings if english_words(text, lang)]
+
+
+# A query with results in each language, and one with none.
+SEARCHES = {"ja": "ガバナンス", "es": "gobernanza"}
+NO_RESULTS = {"ja": "ぬぬぬぬ", "es": "zzzqqq"}  # not an English word either
+
+
+def english_on(page, url: str, lang: str, status: int, search: bool = False) -> list[str]:
+    """Open `url` and return each English interface string found, with where it is;
+    with `search`, also with the search dialog open, showing results and none."""
     response = page.goto(url)
     assert response.status == status, url
     # The 404's script switches <html lang> to the URL's language.
     page.wait_for_function("lang => document.documentElement.lang === lang", arg=lang)
     page.wait_for_function("scheme => document.body.dataset.mdColorScheme === scheme", arg=page.scheme)
-    strings = page.evaluate(INTERFACE_STRINGS, status == 404)
-    assert any(where.startswith("header") or where.startswith("nav") for where, _ in strings), "nothing collected"
-    return [f"{where}: {text!r}" for where, text in strings if english_words(text, lang)]
+    found = english_in(page, lang, status == 404)
+    if search:
+        open_search(page, SEARCHES[lang])
+        page.locator(f"{SEARCH_DIALOG} [data-search-results] a[href]").first.wait_for()
+        found += english_in(page, lang, status == 404)
+        page.fill(f"{SEARCH_DIALOG} input[type=search]", NO_RESULTS[lang])
+        page.wait_for_function("q => document.querySelector('dialog[open] [role=status]').textContent.includes(q)",
+                               arg=NO_RESULTS[lang])
+        found += english_in(page, lang, status == 404)
+    return found
 
 
 def test_english_words_are_recognised():
@@ -187,10 +206,10 @@ def test_no_english_interface_string_on_any_page_or_404(palette_page, base_url, 
     found = {}
     for page in PAGES:
         url = page_url(lang, page)
-        if english := english_on(palette_page, base_url + url, lang, 200):
+        if english := english_on(palette_page, base_url + url, lang, 200, search=page == "faq.md"):
             found[url] = english
     for url in (f"{lang}/no-such-page/", f"{lang}/faq/typo"):
-        if english := english_on(palette_page, base_url + url, lang, 404):
+        if english := english_on(palette_page, base_url + url, lang, 404, search=url.endswith("typo")):
             found[url] = english
     assert not found, "English interface strings:\n" + "\n".join(
         f"  {url}  {item}" for url, items in found.items() for item in items)

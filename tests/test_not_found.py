@@ -46,7 +46,7 @@ def assert_chrome_speaks(page, strings, lang, home):
     assert logo.get_attribute("href") == home
     assert logo.get_attribute("aria-label") == logo.get_attribute("title") == SITE_NAME[lang]
     assert page.locator(".md-header__topic").first.inner_text().strip() == SITE_NAME[lang]
-    search = page.locator("[data-site-search]")
+    search = page.locator("[data-site-search]:not([hidden])")
     assert search.get_attribute("aria-label") == strings["search_open"]
     assert search.get_attribute("title") == strings["search_open"] + " (/)"
     to_dark, to_light = strings["palette_toggle_to_slate"], strings["palette_toggle_to_default"]

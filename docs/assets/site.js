@@ -26,8 +26,8 @@
 
   /* 404: GitHub Pages serves one 404.html for every language; show the
      message (and footer label) of the language whose home the URL is under,
-     and put the chrome (header labels, palette toggle, search button, "Back to
-     top") in that language: 404.html lists [selector, attribute or "text",
+     and put the chrome (header labels, palette toggle, "Back to top") in that
+     language: 404.html lists [selector, attribute or "text",
      value] per language home. */
   const notFound = [...document.querySelectorAll("[data-not-found]")];
   const notFoundHome = notFound
@@ -94,42 +94,36 @@
     if (code) showSuggestion(code, available[code]);
   }
 
-  /* Search: Pagefind's Component UI is loaded on first use only, so a first
-     page view downloads nothing for search. Pagefind picks the index of the
-     page's <html lang>. */
-  const button = document.querySelector("[data-site-search]");
-  if (!button) return;
-  const bundle = new URL(button.dataset.pagefindBundle, document.baseURI).href;
-  let modal = null;
-  let returnFocusTo = button;
+  /* Search: the dialog of partials/search.html opens at once; assets/search.js
+     (with Pagefind's runtime and the page language's index) is loaded on the
+     first opening only, so a first page view downloads nothing for search. */
+  const button = document.querySelector("[data-site-search]:not([hidden])");
+  const dialog = document.querySelector("[data-site-search-dialog]:not([hidden])");
+  if (!button || !dialog) return;
+  const field = dialog.querySelector("input");
+  let started = null;
 
-  const load = (tag, attributes) =>
-    new Promise((resolve, reject) => {
-      const element = Object.assign(document.createElement(tag), attributes);
-      element.addEventListener("load", resolve);
-      element.addEventListener("error", reject);
-      document.head.append(element);
-    });
-
-  const openSearch = async () => {
-    const active = document.activeElement;
-    returnFocusTo = active instanceof HTMLElement && active !== document.body ? active : button;
-    if (!modal) {
-      await Promise.all([
-        load("link", { rel: "stylesheet", href: `${bundle}pagefind-component-ui.css` }),
-        load("script", { src: `${bundle}pagefind-component-ui.js` }),
-      ]);
-      modal = document.createElement("pagefind-modal");
-      modal.setAttribute("reset-on-close", "false");
-      document.body.append(modal);
-      await customElements.whenDefined("pagefind-modal");
-      // The dialog's "close" does not bubble: listen while it passes down.
-      modal.addEventListener("close", () => returnFocusTo.focus(), true);
-    }
-    requestAnimationFrame(() => modal.open());
+  const openSearch = () => {
+    if (!dialog.open) dialog.showModal(); // focus goes back where it was on close
+    field.focus();
+    field.select();
+    started ??= import(new URL(dialog.dataset.module, document.baseURI).href)
+      .then((search) => search.start(dialog))
+      .catch(() => { dialog.querySelector("[role=status]").textContent = dialog.dataset.error; });
   };
 
   button.addEventListener("click", openSearch);
+  dialog.querySelector("[data-site-search-close]").addEventListener("click", () => dialog.close());
+  // Esc closes at once (in a search field Chromium would first clear the text),
+  // unless it cancels a Japanese input method's conversion.
+  dialog.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && !event.isComposing) {
+      event.preventDefault();
+      dialog.close();
+    }
+  });
+  // A click on the backdrop (outside the box) closes too.
+  dialog.addEventListener("click", (event) => { if (event.target === dialog) dialog.close(); });
   document.addEventListener("keydown", (event) => {
     const target = event.target;
     const typing = target instanceof HTMLElement &&
@@ -138,7 +132,7 @@
     const plainKey = !event.ctrlKey && !event.metaKey && !event.altKey;
     const shortcut = (["/", "s", "f"].includes(event.key) && plainKey && !typing) ||
       (event.key.toLowerCase() === "k" && (event.metaKey || event.ctrlKey));
-    if (shortcut && !(modal && modal.isOpen)) {
+    if (shortcut) {
       event.preventDefault();
       openSearch();
     }
