@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -88,10 +88,10 @@ class Tag:
 class Scan:
     """What a page brings in, line by line (code spans English also has left out)."""
 
-    tags: list[Tag] = field(default_factory=list)
-    urls: list[Url] = field(default_factory=list)
-    attr_keys: list[tuple[int, str]] = field(default_factory=list)
-    handlers: list[tuple[int, str]] = field(default_factory=list)
+    tags: list[Tag]
+    urls: list[Url]
+    attr_keys: list[tuple[int, str]]
+    handlers: list[tuple[int, str]]
 
 
 @dataclass
@@ -121,14 +121,14 @@ def code_spans(text: str) -> set[str]:
     return {match.group(2).strip() for line in text.split("\n") for match in CODE_SPAN.finditer(line)}
 
 
-def blank(match: re.Match, group: int = 0) -> str:
-    return re.sub(r"[^\n]", " ", match.group(group))
+def blanked(match: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
 
 
 def without_code(text: str, allowed: set[str] | None) -> str:
     """The text with one-line code spans blanked (only those in `allowed`, unless None)."""
     def mask(match: re.Match) -> str:
-        return blank(match) if allowed is None or match.group(2).strip() in allowed else match.group(0)
+        return blanked(match) if allowed is None or match.group(2).strip() in allowed else match.group(0)
     return "\n".join(CODE_SPAN.sub(mask, line) for line in text.split("\n"))
 
 
@@ -176,27 +176,25 @@ def is_image(text: str, close: int) -> bool:
     return False
 
 
-def markdown_urls(text: str) -> tuple[list[Url], str]:
-    """Every link, image, link definition and autolink; and the text with the
-    `<...>` ones blanked, so that the HTML reader does not take them for tags."""
-    urls, bracketed = [], []
+def markdown_urls(text: str) -> list[Url]:
+    """Every link, image and link definition; `<...>` destinations are read as autolinks."""
+    urls = []
     for match in INLINE_LINK.finditer(text):
-        image = is_image(text, match.start())
-        urls.append(Url(line_at(text, match.start(1)), match.group(1), "an image" if image else "a link", image))
-        bracketed.append(match.span(1))
+        if not AUTOLINK.fullmatch(match.group(1)):
+            image = is_image(text, match.start())
+            urls.append(Url(line_at(text, match.start(1)), match.group(1), "an image" if image else "a link", image))
     for match in LINK_DEFINITION.finditer(text):
-        urls.append(Url(line_at(text, match.start(1)), match.group(1), "a link definition"))
-        bracketed.append(match.span(1))
-    for match in AUTOLINK.finditer(text):
-        if match.span() not in bracketed:
-            url = match.group(1)
-            kind = "an autolink"
-            urls.append(Url(line_at(text, match.start()), url if SCHEME.match(url.lower()) else f"mailto:{url}", kind))
-            bracketed.append(match.span())
-    for start, end in bracketed:
-        if text[start:start + 1] == "<":
-            text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
-    return urls, text
+        if not AUTOLINK.fullmatch(match.group(1)):
+            urls.append(Url(line_at(text, match.start(1)), match.group(1), "a link definition"))
+    return urls
+
+
+def autolinks(text: str) -> list[Url]:
+    """Every `<scheme:...>` and `<address@host>`."""
+    return [
+        Url(line_at(text, match.start()), url if SCHEME.match(url.lower()) else f"mailto:{url}", "an autolink")
+        for match in AUTOLINK.finditer(text) if (url := match.group(1))
+    ]
 
 
 def html_urls(tags: list[Tag]) -> list[Url]:
@@ -226,11 +224,10 @@ def attribute_lists(text: str) -> tuple[list[tuple[int, str]], list[Url]]:
 def scan(text: str, code: set[str] | None = None) -> Scan:
     """Everything `text` brings in; one-line code spans are skipped if in `code` (all if None)."""
     text = without_code(text, code)
-    urls, html_text = markdown_urls(text)
-    tags = raw_html(html_text)
+    tags = raw_html(AUTOLINK.sub(blanked, text))  # an autolink holds no '<' or '>': it hides no tag
     keys, list_urls = attribute_lists(text)
     handlers = [(line_at(text, match.start()), match.group(1).lower()) for match in EVENT_HANDLER.finditer(text)]
-    return Scan(tags, urls + html_urls(tags) + list_urls, keys, handlers)
+    return Scan(tags, markdown_urls(text) + autolinks(text) + html_urls(tags) + list_urls, keys, handlers)
 
 
 def front_matter_nodes(text: str) -> dict[str, tuple[int, yaml.Node]]:
@@ -366,8 +363,8 @@ def front_matter_input(rel: str, text: str, english: English) -> list[Problem]:
             problems.append(Problem(rel, line, f"front matter key '{key}' is not in {english.rel}: "
                                                "a translation sets only the keys English sets; remove it"))
         elif isinstance(value, yaml.ScalarNode) and '"' in str(value.value):
-            problems.append(Problem(rel, line, f"front matter '{key}' contains '\"', which the theme puts into "
-                                               "the page's HTML as it is: use typographic quotes (“ ”, « », 「 」) instead"))
+            problems.append(Problem(rel, line, f"front matter '{key}' contains '\"', which the theme puts into the "
+                                               "page's HTML as it is: use typographic quotes (“ ”, « », 「 」) instead"))
     return problems
 
 
