@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from alliance_site.config import CONFIG_FILE, Language, i18n_entries, markdown_pages, nav_labels, read_config
-from alliance_site.input_safety import input_problems
+from alliance_site.input_safety import encoding_problem, input_problems
 from alliance_site.markdown import (
     LIST_ITEM, body_lines, front_matter_problems, headings, list_items, read_text, snippet_lines, term_pattern,
     yaml_error_problem,
@@ -330,10 +330,11 @@ def readiness_problems(root: Path, lang: str, default: str) -> list[Problem]:
 def check_translation(project: Project, lang: str, page: str,
                       glossary: list[dict], partners: list[str]) -> list[Problem]:
     """Every rule for one translated page."""
-    english = read_text(project.page(project.default, page))
+    english_path = project.page(project.default, page)
+    english = read_text(english_path)
     path = project.page(lang, page)
     problems = check_front_matter(project, path)
-    problems += input_problems(project.rel(path), read_text(path), english)
+    problems += input_problems(project.rel(path), read_text(path), english, project.rel(english_path))
     problems += check_headings(project, lang, page)
     problems += check_partner_snippets(project, lang, page)
     if snippet_lines(body_lines(english)):
@@ -348,6 +349,17 @@ def check_english(project: Project, page: str, partners: list[str]) -> list[Prob
     if snippet_lines(body_lines(read_text(path))):
         problems += check_handwritten_partners(project, project.default, page, partners)
     return problems
+
+
+def not_utf8(project: Project, languages: list[str]) -> dict[tuple[str, str], Problem]:
+    """{(language, page): problem} for pages no rule can read: not UTF-8."""
+    found = {}
+    for lang in languages:
+        for page in markdown_pages(project.root / "docs" / lang):
+            path = project.page(lang, page)
+            if problem := encoding_problem(project.rel(path), path.read_bytes()):
+                found[(lang, page)] = problem
+    return found
 
 
 def check_project(root: Path, languages: list[Language]) -> list[Problem]:
@@ -365,10 +377,15 @@ def check_project(root: Path, languages: list[Language]) -> list[Problem]:
         if not language.draft:
             problems += readiness_problems(root, language.code, default)
     partners = partner_names(root)
+    unreadable = not_utf8(project, [default, *project.others])
+    problems += list(unreadable.values())
     for page in english:
-        problems += check_english(project, page, partners)
+        if (default, page) not in unreadable:
+            problems += check_english(project, page, partners)
     for lang in project.others:
         for page in markdown_pages(root / "docs" / lang):
+            if {(lang, page), (default, page)} & set(unreadable):
+                continue
             if page not in english:
                 problems.append(Problem(
                     f"docs/{lang}/{page}", 1,
