@@ -21,9 +21,7 @@ from pathlib import Path
 
 from alliance_site.checks import check_project
 from alliance_site.config import PROJECT_ROOT, markdown_pages, site_languages
-from alliance_site.git_state import (
-    SHALLOW_HINT, STATES, GitSnapshot, git, has_uncommitted_edits, last_commit, status_rows,
-)
+from alliance_site.git_state import NO_HISTORY, SHALLOW_HINT, STATES, GitSnapshot, git, status_rows
 from alliance_site.problems import ProjectError
 from alliance_site.scaffold import new_language, publish
 
@@ -42,15 +40,13 @@ def format_table(rows: list[dict], columns: list[tuple[str, str]]) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
-def summary(rows: list[dict], snapshot: GitSnapshot | None) -> str:
+def summary(rows: list[dict], snapshot: GitSnapshot) -> str:
     counts = {state: sum(row["state"] == state for row in rows) for state in STATES}
     text = ", ".join(f"{count} {state}" for state, count in counts.items() if count)
     if counts["outdated"]:
         text += f"\nSee what changed in English: {COMMAND} diff LANG PAGE"
     if counts["unknown"]:
-        reason = SHALLOW_HINT if snapshot and snapshot.repository.shallow else \
-            "no git history to compare (commit the pages, or run inside a git clone)"
-        text += f"\nunknown: {reason}."
+        text += f"\nunknown: {snapshot.problem or NO_HISTORY}."
     drafts = sorted({row["lang"] for row in rows if row["draft"]})
     if drafts:
         text += (f"\ndraft: {', '.join(drafts)} (previews only; not on the published site until "
@@ -84,24 +80,26 @@ def diff_page(root: Path, lang: str, default: str, page: str) -> int:
     edits to the translation are not taken as a review of English)."""
     source, target = f"docs/{default}/{page}", f"docs/{lang}/{page}"
     snapshot = GitSnapshot.read(root)
-    if snapshot is not None and snapshot.repository.shallow:
+    if snapshot.problem == SHALLOW_HINT:
         print(f"Cannot compare {target} with {source}: {SHALLOW_HINT}.")
         return 1
-    english = last_commit(root, source) if snapshot else None
-    translation = last_commit(root, target) if english else None
-    if english is None:
-        print(f"No git history to compare {target} with {source}: run inside a git clone with both committed.")
+    english = snapshot.history.get(source)
+    if snapshot.problem or not english:
+        reason = snapshot.problem or "run inside a git clone with both committed"
+        print(f"No git history to compare {target} with {source}: {reason}.")
         return 1
-    if translation is None:
+    translation = snapshot.history.get(target)
+    if not translation:
         print(f"{target} has never been committed: compare it with the whole of {source}, then commit it.")
         return 0
-    if has_uncommitted_edits(root, target):
+    if target in snapshot.changed:
         print(f"{target} has uncommitted edits; showing English changes since its last commit")
-    if snapshot.is_ancestor(english, translation):
+    if snapshot.reviewed(english, translation):
         print(f"{target} is up to date with {source}: nothing to do.")
         return 0
-    print(f"{target} is outdated. English changes since its last commit ({translation[:10]}):\n", flush=True)
-    result = git(root, "--no-pager", "diff", "--no-color", "--no-ext-diff", f"{translation}..HEAD", "--", source)
+    base = translation[0]
+    print(f"{target} is outdated. English changes since its last commit ({base[:10]}):\n", flush=True)
+    result = git(root, "--no-pager", "diff", "--no-color", "--no-ext-diff", base, "HEAD", "--", source)
     print(result.stdout if result else "", end="")
     return 0
 

@@ -1,4 +1,5 @@
-"""The translators' CLI (scripts/l10n.py): translation states from git history, diff, check, new-language, publish."""
+"""The translators' CLI (scripts/l10n.py): diff, check, new-language, publish (translation states and
+`status`: test_translation_state.py; its git helpers are imported from here)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import yaml
 
 from conftest import PAGES, ROOT, build_site, copy_project
 
-from alliance_site import cli, git_state, languages, markdown, scaffold
+from alliance_site import cli, languages, markdown, scaffold
 from alliance_site.config import site_languages
 
 SCRIPT = ROOT / "scripts" / "l10n.py"
@@ -81,12 +82,6 @@ def commit(repo: Path, day: int, message: str = "change") -> None:
     git(repo, "commit", "-q", "-m", message, date=date)
 
 
-def states(root: Path) -> dict[tuple[str, str], str]:
-    result = run(root, "status", "--json", env=git_env(root))
-    assert result.returncode == 0, result.stderr
-    return {(row["page"], row["lang"]): row["state"] for row in json.loads(result.stdout)}
-
-
 @pytest.fixture
 def repo(tmp_path) -> Path:
     """A git repository with English and Japanese page.md committed together on day 1."""
@@ -118,75 +113,6 @@ def failed_check(root: Path) -> str:
     result = run(root, "check")
     assert result.returncode == 1, f"check should have failed:\n{result.stdout}{result.stderr}"
     return result.stdout
-
-
-# --------------------------------------------------------------------------- status
-
-
-def test_committed_together_is_translated(repo):
-    assert states(repo)[("page.md", "ja")] == "translated"
-    assert git_state.translation_state(repo, "ja", "page.md", "en") == "translated"
-
-
-def test_translation_committed_after_english_is_translated(repo):
-    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
-    commit(repo, 2)
-    write(repo / "docs" / "ja" / "page.md", page("ページ", "新しい文。"))
-    commit(repo, 3)
-    assert states(repo)[("page.md", "ja")] == "translated"
-
-
-def test_english_committed_after_translation_is_outdated(repo):
-    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
-    commit(repo, 2)
-    assert states(repo)[("page.md", "ja")] == "outdated"
-
-
-def test_ancestry_wins_over_commit_dates(repo):
-    """A translation committed after English, with a clock set in the past, is up to date."""
-    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
-    commit(repo, 20)
-    write(repo / "docs" / "ja" / "page.md", page("ページ", "新しい文。"))
-    commit(repo, 10)
-    assert states(repo)[("page.md", "ja")] == "translated"
-
-
-def test_uncommitted_translation_counts_as_changed_now(repo):
-    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
-    commit(repo, 2)
-    write(repo / "docs" / "ja" / "page.md", page("ページ", "新しい文。"))  # not committed
-    assert states(repo)[("page.md", "ja")] == "translated"
-
-
-def test_missing_translation(repo):
-    assert states(repo)[("page.md", "es")] == "missing"
-
-
-def test_orphan_translation(repo):
-    write(repo / "docs" / "ja" / "old.md", page("古い", "削除された英語ページの翻訳。"))
-    commit(repo, 2)
-    result = states(repo)
-    assert result[("old.md", "ja")] == "orphan"
-    assert ("old.md", "es") not in result
-
-
-def test_unknown_without_git(repo, tmp_path_factory):
-    tarball = tmp_path_factory.mktemp("tarball")
-    shutil.copytree(repo, tarball, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".git"))
-    assert states(tarball) == {("page.md", "ja"): "unknown", ("page.md", "es"): "missing"}
-    table = run(tarball, "status", env=git_env(tarball))
-    assert table.returncode == 0
-    assert "unknown" in table.stdout and "no git history" in table.stdout
-
-
-def test_status_table_lists_every_page_and_language(repo):
-    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
-    commit(repo, 2)
-    result = run(repo, "status", env=git_env(repo))
-    lines = result.stdout.splitlines()
-    assert lines[0].split() == ["page", "ja", "es"]
-    assert lines[1].split() == ["page.md", "outdated", "missing"]
-    assert "diff LANG PAGE" in result.stdout
 
 
 # --------------------------------------------------------------------------- diff
