@@ -4,7 +4,9 @@ loopback, and driven in a real Chromium."""
 from __future__ import annotations
 
 import functools
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -154,3 +156,53 @@ def drafts_url(drafts_site):
     url, server = serve(drafts_site)
     yield url
     server.shutdown()
+
+
+def git(project, *args):
+    """git with a fixed identity, for throwaway repositories."""
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull,
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": os.environ["PATH"]}
+    subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
+
+
+GUIDE_URL = "https://example.org/repo/blob/main/CONTRIBUTING.md"
+
+
+@pytest.fixture(scope="session")
+def variants_site(tmp_path_factory) -> Path:
+    """The site mid-translation, in a git repository: docs/ja/partners.md and
+    docs/es/get-involved.md not translated yet (English fallbacks with a notice),
+    English faq.md changed after both translations (outdated notices), and a
+    Spanish FAQ question whose heading carries a class. Built once, with the
+    translation guide's URL (CI passes it)."""
+    project = copy_project(tmp_path_factory.mktemp("variants-project"))
+    (project / "docs" / "ja" / "partners.md").unlink()
+    (project / "docs" / "es" / "get-involved.md").unlink()
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "site")
+    english = project / "docs" / "en" / "faq.md"
+    english.write_text(english.read_text("utf-8").replace("{#cost}", "{#cost .q}") + "\nA new sentence.\n", "utf-8")
+    git(project, "commit", "-qam", "English changed")
+    result = build_site(project, project / "site", env={"TRANSLATION_GUIDE_URL": GUIDE_URL})
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def variants_url(variants_site):
+    url, server = serve(variants_site)
+    yield url
+    server.shutdown()
+
+
+SUBPATH_URL = "https://example.org/gsca/"
+
+
+@pytest.fixture(scope="session")
+def subpath_site(tmp_path_factory) -> Path:
+    """The site built for a sub-path, as GitHub Pages serves a project site (/<repo>/)."""
+    target = tmp_path_factory.mktemp("subpath-site")
+    result = build_site(ROOT, target, env={"SITE_URL": SUBPATH_URL})
+    assert result.returncode == 0, result.stderr
+    return target

@@ -37,7 +37,6 @@ def test_no_axe_violations_on_any_page(axe, themed_page, base_url):
     found = {}
     for url in URLS:
         themed_page.goto(base_url + url)
-        themed_page.wait_for_load_state("networkidle")
         if problems := violations(axe, themed_page):
             found[url] = problems
     assert found == {}

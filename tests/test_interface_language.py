@@ -30,8 +30,7 @@ import pytest
 import yaml
 
 from alliance_site.interface import mark_permalinks, palette_toggle_names
-from conftest import LANGUAGES, PAGES, SEARCH_DIALOG, ROOT, build_site, copy_project, open_search, page_url, serve
-from test_fallback import git
+from conftest import LANGUAGES, PAGES, ROOT, SEARCH_DIALOG, open_search, page_url
 
 
 EMAIL = "info@globalsmartcitiesalliance.org"
@@ -216,24 +215,10 @@ def test_no_english_interface_string_on_any_page_or_404(palette_page, base_url, 
 
 
 @pytest.fixture(scope="module")
-def notices_url(tmp_path_factory):
-    """The site with ja/partners.md and es/get-involved.md missing (fallback
-    notice) and English faq.md changed after its translations (outdated notice)."""
-    project = copy_project(tmp_path_factory.mktemp("notices-project"))
-    (project / "docs" / "ja" / "partners.md").unlink()
-    (project / "docs" / "es" / "get-involved.md").unlink()
-    git(project, "init", "-q")
-    git(project, "add", "-A")
-    git(project, "commit", "-qm", "site")
-    english = project / "docs" / "en" / "faq.md"
-    english.write_text(english.read_text("utf-8") + "\nA new sentence.\n", "utf-8")
-    git(project, "commit", "-qam", "English changed")
-    result = build_site(project, project / "site",
-                        env={"TRANSLATION_GUIDE_URL": "https://example.org/repo/blob/main/CONTRIBUTING.md"})
-    assert result.returncode == 0, result.stderr
-    url, server = serve(project / "site")
-    yield url
-    server.shutdown()
+def notices_url(variants_url):
+    """ja/partners.md and es/get-involved.md missing (fallback notice), English
+    faq.md changed after its translations (outdated notice): see conftest.py."""
+    return variants_url
 
 
 @pytest.mark.parametrize("lang,url", [

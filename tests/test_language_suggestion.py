@@ -43,14 +43,14 @@ def test_suggestion_in_the_readers_language_links_to_the_same_page(page_in, base
 def test_english_reader_sees_nothing(page_in, base_url):
     page = page_in("en-US")
     page.goto(base_url + "faq/")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")  # site.js has run
     assert page.locator(".site-suggestion").count() == 0
 
 
 def test_no_suggestion_on_a_page_already_in_the_readers_language(page_in, base_url):
     page = page_in("ja-JP")
     page.goto(base_url + "ja/faq/")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")  # site.js has run
     assert page.locator(".site-suggestion").count() == 0
 
 
@@ -60,7 +60,7 @@ def test_dismissal_is_remembered_without_cookies(page_in, base_url, strings):
     page.get_by_role("button", name=strings["es"]["suggestion_dismiss"]).click()
     assert page.locator(".site-suggestion").count() == 0
     page.goto(base_url + "partners/")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")  # site.js has run
     assert page.locator(".site-suggestion").count() == 0
     assert page.context.cookies() == []
     assert page.evaluate("localStorage.getItem('site-language-choice')") == "dismissed"
@@ -71,5 +71,5 @@ def test_switcher_choice_is_remembered(page_in, base_url):
     page.goto(base_url + "faq/")
     choose_language(page, "en")  # the reader chose English
     page.goto(base_url + "partners/")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")  # site.js has run
     assert page.locator(".site-suggestion").count() == 0

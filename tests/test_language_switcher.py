@@ -13,11 +13,11 @@ NAMES = {"en": "English", "ja": "日本語", "es": "Español"}
 def test_switch_keeps_page_and_anchor_without_redirect(browser_page, base_url, source, target):
     page = browser_page
     page.goto(f"{base_url}{page_url(source, 'faq.md')}#cost")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
     choose_language(page, target)
     assert page.url == f"{base_url}{page_url(target, 'faq.md')}#cost"
     assert page.evaluate("document.documentElement.lang") == target
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
     assert page.log.redirects == []
     assert page.log.failures == []
     assert not [url for url in page.log.requests if "sitemap" in url]

@@ -4,8 +4,9 @@ import os
 import shutil
 import subprocess
 import sys
+from urllib.parse import urlsplit
 
-from conftest import ROOT, build_site
+from conftest import ROOT, SUBPATH_URL
 
 CHECKER = ROOT / "scripts" / "check_links.py"
 
@@ -32,12 +33,9 @@ def test_checker_reports_a_missing_page_and_a_missing_anchor(site_dir, tmp_path)
     assert "es/faq/index.html: ../no-such-page/" in result.stdout
 
 
-def test_site_built_for_a_project_path_has_no_broken_link(tmp_path):
+def test_site_built_for_a_project_path_has_no_broken_link(subpath_site):
     """GitHub Pages project sites live under /<repo>/: 404.html links there."""
-    site = tmp_path / "site"
-    env = {"SITE_URL": "https://example.github.io/gsca/"}
-    assert build_site(ROOT, site, env=env).returncode == 0
-    result = subprocess.run([sys.executable, str(CHECKER), str(site)], capture_output=True, text=True,
-                            env={**os.environ, **env})
+    result = subprocess.run([sys.executable, str(CHECKER), str(subpath_site)], capture_output=True, text=True,
+                            env={**os.environ, "SITE_URL": SUBPATH_URL})
     assert result.returncode == 0, result.stdout
-    assert "/gsca/ja/" in (site / "404.html").read_text("utf-8")
+    assert f"{urlsplit(SUBPATH_URL).path}ja/" in (subpath_site / "404.html").read_text("utf-8")

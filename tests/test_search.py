@@ -47,7 +47,6 @@ def test_search_finds_pages_in_the_readers_language_only(browser_page, base_url,
 def test_first_view_downloads_nothing_for_search(browser_page, base_url):
     page = browser_page
     page.goto(f"{base_url}ja/faq/")
-    page.wait_for_load_state("networkidle")
     assert not [url for url in page.log.requests if "pagefind" in url or "search.js" in url]
 
 

@@ -34,7 +34,7 @@ def preview(tmp_path_factory):
             urllib.request.urlopen(url + "ja/faq/", timeout=2)
             break
         except OSError:
-            time.sleep(0.5)
+            time.sleep(0.1)  # poll the starting server
     else:
         server.kill()
         pytest.fail("mkdocs serve did not answer within 60 s")
