@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check l10n-check check-links status bench lock clean
+.PHONY: serve build test quick check l10n-check check-links status bench lock clean
 
 $(INSTALLED): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ build: $(INSTALLED)
 ## test: the whole test suite, browser tests included
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
+
+## quick: the translators' gate, no browser (translation check, strict build, link check)
+quick: l10n-check check-links
 
 ## check: the gate CI and people both run
 check: test l10n-check check-links
