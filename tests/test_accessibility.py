@@ -119,3 +119,14 @@ def test_headings_are_in_order(soup, lang):
         levels = [int(h.name[1]) for h in soup(lang, page).select("article h1, article h2, article h3, article h4")]
         assert levels[0] == 1 and levels.count(1) == 1, page
         assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), f"{lang}/{page}: {levels}"
+
+
+def test_touch_phone_headings_leave_no_empty_line(browser, base_url):
+    """A heading's hidden permalink must not wrap onto a line of its own (no hover on touch screens)."""
+    context = browser.new_context(viewport={"width": 375, "height": 700}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + "faq/")
+    heading = page.locator("article h2#join")
+    line_height = heading.evaluate("h => parseFloat(getComputedStyle(h).lineHeight)")
+    assert heading.bounding_box()["height"] < 1.5 * line_height  # "How can I join the Alliance?" fits one line
+    context.close()
