@@ -1,9 +1,16 @@
 """Fast builds and previews (alliance_site/build_speed.py): Material's templates
-compiled once per process, and a preview that reacts to file events at once."""
+compiled and its folder listed once per process, and a preview that reacts to
+file events at once."""
 
 from __future__ import annotations
 
-from alliance_site.build_speed import TEMPLATE_CACHE, use_file_events
+from alliance_site.build_speed import TEMPLATE_CACHE, cache_theme_listing, use_file_events
+from alliance_site.config import project_root
+
+
+def on_config(config):
+    cache_theme_listing(config.theme, project_root(config))
+    return config
 
 
 def on_env(env, config, files):
