@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from alliance_site.config import CONFIG_FILE, Language, i18n_entries, markdown_pages, nav_labels, read_config
-from alliance_site.input_safety import encoding_problem, input_problems
+from alliance_site.config import CONFIG_FILE, Language, entry_value, i18n_entries, markdown_pages, nav_labels, read_config
+from alliance_site.input_safety import encoding_problem, input_problems, interface_text_problem
 from alliance_site.markdown import (
     LIST_ITEM, body_lines, front_matter_problems, headings, list_items, read_text, snippet_lines, term_pattern,
     yaml_error_problem,
@@ -216,6 +216,16 @@ def locale_line(text: str, lang: str) -> int:
     return next((number for number, line in enumerate(text.splitlines(), 1) if pattern.match(line)), 1)
 
 
+def language_text_problems(entry) -> list[str]:
+    """A language entry's site name, description and nav labels are plain text
+    (templates print them): for `check` and for the build (hooks/languages.py)."""
+    lang = entry_value(entry, "locale")
+    texts = {"site_name": entry_value(entry, "site_name"), "site_description": entry_value(entry, "site_description"),
+             **{f"nav label '{label}'": value for label, value in (entry_value(entry, "nav_translations") or {}).items()}}
+    return [f"{lang} {what}: {reason}" for what, value in texts.items()
+            if isinstance(value, str) and (reason := interface_text_problem(value))]
+
+
 def check_nav_translations(root: Path, default: str) -> list[Problem]:
     """Every nav label has a translation in each other language's nav_translations."""
     config = read_config(root)
@@ -226,6 +236,7 @@ def check_nav_translations(root: Path, default: str) -> list[Problem]:
         if lang == default or language.get("default"):
             continue
         translations = language.get("nav_translations") or {}
+        problems += [Problem("mkdocs.yml", locale_line(text, lang), reason) for reason in language_text_problems(language)]
         problems += [
             Problem("mkdocs.yml", locale_line(text, lang),
                     f"nav label '{label}' has no {lang} translation in nav_translations: "

@@ -411,3 +411,18 @@ def encoding_problem(rel: str, data: bytes) -> Problem | None:
         return Problem(rel, line, f"not UTF-8 text (byte 0x{data[error.start]:02x} cannot be read): the file was saved "
                                   "in another encoding (such as Shift_JIS or Windows-1252); save it as UTF-8")
     return None
+
+
+# Interface words (data/strings/<lang>.yml, nav labels, site name and
+# description) go into templates, some of them inside attributes: plain text
+# only, with typographic quotes (「」, “”, « ») where a quote is wanted.
+INTERFACE_MARKUP = re.compile(r"""[<>"]|(?:javascript|vbscript|data):""", re.I)
+
+
+def interface_text_problem(value: str) -> str | None:
+    """Why a translated interface string cannot go into a template as it is, or None."""
+    found = INTERFACE_MARKUP.search(value)
+    if found is None:
+        return None
+    return (f"'{found.group(0)}' is not allowed in interface text (it would be markup in the page): "
+            "write plain text, with typographic quotes such as 「」 or “” where needed")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from alliance_site.input_safety import interface_text_problem
 from alliance_site.markdown import read_text, yaml_error_problem
 from alliance_site.problems import Problem, ProjectError, report
 
@@ -70,6 +71,8 @@ def strings_problems(root: Path, lang: str, default: str) -> list[Problem]:
     problems += [Problem(rel, line, f"unknown key '{key}': {default}.yml has no such key "
                                     f"(rename it to a key of {default}.yml or delete it)")
                  for key, line in target.lines.items() if key not in source.values]
+    problems += [Problem(rel, target.lines.get(key, 1), f"interface string '{key}': {reason}")
+                 for key, value in target.values.items() if (reason := interface_text_problem(value))]
     return problems
 
 

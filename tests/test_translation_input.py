@@ -288,3 +288,24 @@ def test_encoding_problem_names_the_line():
     assert encoding_problem("docs/ja/x.md", "一\n二".encode("utf-8")) is None
     assert encoding_problem("docs/ja/x.md", b"\xef\xbb\xbf---\n") is None
     assert encoding_problem("docs/ja/x.md", "a\nb\n二".encode("shift_jis")).line == 3
+
+
+def test_markup_in_interface_text_is_refused_by_check_and_build(tmp_path):
+    """Interface strings, nav labels and site descriptions go into templates (some into attributes)."""
+    project = copy_project(tmp_path)
+    strings = project / "data" / "strings" / "ja.yml"
+    strings.write_text(strings.read_text("utf-8").replace("search_open: 検索", 'search_open: 検索<img src=x onerror=alert(1)>'), "utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("FAQ: Preguntas frecuentes", 'FAQ: "Preguntas \\"frecuentes\\""'), "utf-8")
+    line = next(n for n, text in enumerate(strings.read_text("utf-8").splitlines(), 1) if text.startswith("search_open:"))
+    check = subprocess.run([sys.executable, str(ROOT / "scripts" / "l10n.py"), "--root", str(project), "check"],
+                           capture_output=True, text=True)
+    assert check.returncode == 1
+    assert f"data/strings/ja.yml:{line}: interface string 'search_open': '<' is not allowed in interface text" in check.stdout
+    assert "es nav label 'FAQ': '\"' is not allowed in interface text" in check.stdout
+    build = build_site(project, project / "site")
+    assert build.returncode != 0
+    assert "mkdocs.yml: es nav label 'FAQ': '\"' is not allowed in interface text" in build.stdout + build.stderr
+    config.write_text(config.read_text("utf-8").replace('FAQ: "Preguntas \\"frecuentes\\""', "FAQ: Preguntas frecuentes"), "utf-8")
+    build = build_site(project, project / "site")
+    assert f"data/strings/ja.yml:{line}: interface string 'search_open': '<' is not allowed" in build.stdout + build.stderr

@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from alliance_site.config import SESSION, built_languages, is_built, plugin_entries, project_root, selection_problems, to_language
+from alliance_site.checks import language_text_problems
 from alliance_site.languages import material_language_problem
 from alliance_site.problems import ProjectError
 from alliance_site.strings import load_strings
@@ -32,6 +33,8 @@ def on_config(config):
         raise PluginError("\n".join(problems))
     for entry, language in zip(entries, languages):
         entry.build = entry.build and is_built(language, os.environ)
+        if entry.build and (problems := language_text_problems(entry)):
+            raise PluginError("\n".join(f"{config.config_file_path}: {problem}" for problem in problems))
     root = project_root(config)
     default = built_languages(config)[0].code
     for language in built_languages(config):
