@@ -12,8 +12,12 @@ import sys
 import threading
 from pathlib import Path
 
-from alliance_site.config import PROJECT_ROOT
+from alliance_site.config import PROJECT_ROOT, markdown_pages, site_languages
 
+ROOT = PROJECT_ROOT
+# The published languages (default first) and the pages of the real site.
+LANGUAGES = [language.code for language in site_languages(PROJECT_ROOT) if not language.draft]
+PAGES = markdown_pages(PROJECT_ROOT / "docs" / LANGUAGES[0])
 # What the build reads: a throwaway copy of these builds like the project.
 PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "data"]
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
@@ -105,3 +109,118 @@ def chromium_executable() -> str | None:
 
 def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
+
+
+# --------------------------------------------------------------------------- throwaway git repositories
+
+
+def git_env(top: Path, date: str = "2024-01-01T12:00:00+00:00") -> dict:
+    """A git environment independent of the machine's config, with a fixed identity and date."""
+    return {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Translator", "GIT_AUTHOR_EMAIL": "translator@example.org",
+        "GIT_COMMITTER_NAME": "Translator", "GIT_COMMITTER_EMAIL": "translator@example.org",
+        "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
+        "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+        # Never pick up a repository above the throwaway one.
+        "GIT_CEILING_DIRECTORIES": str(Path(top).parent),
+    }
+
+
+def git(repo: Path, *args: str, date: str = "2024-01-01T12:00:00+00:00") -> None:
+    subprocess.run(["git", *args], cwd=repo, env=git_env(repo, date), check=True, capture_output=True)
+
+
+def commit(repo: Path, day: int, message: str = "change") -> None:
+    """Commit everything, dated 2024-01-<day> (ordering translation and English commits)."""
+    date = f"2024-01-{day:02d}T12:00:00+00:00"
+    git(repo, "add", "-A", date=date)
+    git(repo, "commit", "-q", "-m", message, date=date)
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+
+
+def markdown_page(title: str, body: str) -> str:
+    """A minimal valid page: front matter, a title with an explicit id, a body."""
+    return f"---\ntitle: {title}\ndescription: {title}.\n---\n\n# {title} {{#top}}\n\n{body}\n"
+
+
+# A site with three languages and nothing else, for translation-state tests.
+MINIMAL_CONFIG = """\
+site_name: Test
+site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
+plugins:
+  - i18n:
+      docs_structure: folder
+      languages:
+        - locale: en
+          name: English
+          default: true
+        - locale: ja
+          name: 日本語
+        - locale: es
+          name: Español
+"""
+
+
+def run_l10n(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`python scripts/l10n.py --root ROOT ...` as a translator runs it."""
+    env = env or {**os.environ, "GIT_CEILING_DIRECTORIES": str(Path(root).parent)}
+    return subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "l10n.py"), "--root", str(root), *args],
+                          capture_output=True, text=True, check=False, env=env)
+
+
+# --------------------------------------------------------------------------- browser steps
+
+
+class RequestLog:
+    """Every request a page makes, and every one that failed or redirected."""
+
+    def __init__(self, page):
+        self.requests, self.failures, self.redirects = [], [], []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("requestfailed", lambda request: self.failures.append(request.url))
+        page.on("response", self._on_response)
+
+    def _on_response(self, response):
+        if response.status in (301, 302, 303, 307, 308):
+            self.redirects.append(response.url)
+        elif response.status >= 400:
+            self.failures.append(f"{response.status} {response.url}")
+
+
+SEARCH_DIALOG = "dialog[data-site-search-dialog][open]"
+
+
+def open_search(page, query: str) -> None:
+    """Open the search dialog from the header button and type a query (the
+    field has focus once the dialog is open)."""
+    page.click("[data-site-search]:visible")
+    page.locator(f"{SEARCH_DIALOG} input[type=search]").wait_for(state="visible")
+    page.keyboard.type(query)
+
+
+def choose_language(page, lang: str) -> None:
+    """Pick a language in the header switcher and wait for the new page."""
+    page.hover(".md-select")
+    with page.expect_navigation():
+        page.click(f'a[data-site-language][hreflang="{lang}"]')
+
+
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation',
+    (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+"""
+
+
+def record_csp_violations(page) -> None:
+    """From the next navigation on, keep every Content-Security-Policy violation."""
+    page.context.add_init_script(RECORD_CSP_VIOLATIONS)
+
+
+def csp_violations(page) -> list[str]:
+    return page.evaluate("window.__cspViolations")

@@ -1,25 +1,23 @@
-"""Shared fixtures: the site is built once per test session, served on
+"""Shared fixtures (only fixtures: helpers live in alliance_site.harness): the
+site and a few variants of it are built once per test session, served on
 loopback, and driven in a real Chromium."""
 
 from __future__ import annotations
 
 import functools
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from alliance_site.config import PROJECT_ROOT
 from alliance_site.scaffold import new_language
-from alliance_site.harness import build_site, copy_project, launch_chromium, page_url, serve  # noqa: F401  (re-exported for tests)
+from alliance_site.harness import (
+    LANGUAGES, MINIMAL_CONFIG, ROOT, RequestLog, build_site, commit, copy_project, git, launch_chromium, markdown_page,
+    page_url, serve, write,
+)
 
-ROOT = PROJECT_ROOT
-LANGUAGES = ["en", "ja", "es"]
-PAGES = ["index.md", "partners.md", "get-involved.md", "faq.md"]
 
 
 @pytest.fixture(scope="session")
@@ -65,56 +63,6 @@ def browser():
         browser.close()
 
 
-class RequestLog:
-    """Every request a page makes, and every one that failed or redirected."""
-
-    def __init__(self, page):
-        self.requests, self.failures, self.redirects = [], [], []
-        page.on("request", lambda request: self.requests.append(request.url))
-        page.on("requestfailed", lambda request: self.failures.append(request.url))
-        page.on("response", self._on_response)
-
-    def _on_response(self, response):
-        if response.status in (301, 302, 303, 307, 308):
-            self.redirects.append(response.url)
-        elif response.status >= 400:
-            self.failures.append(f"{response.status} {response.url}")
-
-
-SEARCH_DIALOG = "dialog[data-site-search-dialog][open]"
-
-
-def open_search(page, query: str) -> None:
-    """Open the search dialog from the header button and type a query (the
-    field has focus once the dialog is open)."""
-    page.click("[data-site-search]:visible")
-    page.locator(f"{SEARCH_DIALOG} input[type=search]").wait_for(state="visible")
-    page.keyboard.type(query)
-
-
-def choose_language(page, lang: str) -> None:
-    """Pick a language in the header switcher and wait for the new page."""
-    page.hover(".md-select")
-    with page.expect_navigation():
-        page.click(f'a[data-site-language][hreflang="{lang}"]')
-
-
-RECORD_CSP_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation',
-    (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
-"""
-
-
-def record_csp_violations(page) -> None:
-    """From the next navigation on, keep every Content-Security-Policy violation."""
-    page.context.add_init_script(RECORD_CSP_VIOLATIONS)
-
-
-def csp_violations(page) -> list[str]:
-    return page.evaluate("window.__cspViolations")
-
-
 @pytest.fixture
 def browser_page(browser):
     """A fresh browser page with its request log at `page.log`."""
@@ -128,6 +76,11 @@ def browser_page(browser):
 
 DRAFTS = ["ar", "zh", "ko"]
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def draft_codes() -> list[str]:
+    return DRAFTS
 
 
 @pytest.fixture(scope="session")
@@ -158,14 +111,13 @@ def drafts_url(drafts_site):
     server.shutdown()
 
 
-def git(project, *args):
-    """git with a fixed identity, for throwaway repositories."""
-    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull,
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": os.environ["PATH"]}
-    subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
-
-
 GUIDE_URL = "https://example.org/repo/blob/main/CONTRIBUTING.md"
+
+
+@pytest.fixture(scope="session")
+def guide_url() -> str:
+    """Where the fallback notice sends would-be translators (CI passes the real one)."""
+    return GUIDE_URL
 
 
 @pytest.fixture(scope="session")
@@ -200,9 +152,25 @@ SUBPATH_URL = "https://example.org/gsca/"
 
 
 @pytest.fixture(scope="session")
+def subpath_url() -> str:
+    return SUBPATH_URL
+
+
+@pytest.fixture(scope="session")
 def subpath_site(tmp_path_factory) -> Path:
     """The site built for a sub-path, as GitHub Pages serves a project site (/<repo>/)."""
     target = tmp_path_factory.mktemp("subpath-site")
     result = build_site(ROOT, target, env={"SITE_URL": SUBPATH_URL})
     assert result.returncode == 0, result.stderr
     return target
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """A git repository with English and Japanese page.md committed together on day 1."""
+    write(tmp_path / "mkdocs.yml", MINIMAL_CONFIG)
+    write(tmp_path / "docs" / "en" / "page.md", markdown_page("Page", "Old sentence."))
+    write(tmp_path / "docs" / "ja" / "page.md", markdown_page("ページ", "古い文。"))
+    git(tmp_path, "init", "-q")
+    commit(tmp_path, 1, "English and Japanese")
+    return tmp_path

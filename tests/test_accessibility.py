@@ -5,7 +5,7 @@ light and dark palettes; and the keyboard paths readers rely on."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import LANGUAGES, PAGES, SEARCH_DIALOG, open_search, page_url
+from alliance_site.harness import LANGUAGES, PAGES, SEARCH_DIALOG, open_search, page_url
 
 VIEWPORTS = {"desktop": (1280, 800), "phone": (375, 812)}
 URLS = [page_url(lang, page) for lang in LANGUAGES for page in PAGES] + ["ja/no-such-page/"]

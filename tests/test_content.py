@@ -1,11 +1,10 @@
 """The built site: every page in every language, with the source's facts."""
 
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, PAGES, ROOT
+from alliance_site.harness import LANGUAGES, PAGES, ROOT
 
 FAQ_IDS = ["join", "cost", "non-g20", "events", "world-economic-forum",
            "institutional-partners", "become-partner", "funding"]

@@ -8,9 +8,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, PAGES, ROOT, SUBPATH_URL, page_url
+from alliance_site.harness import LANGUAGES, PAGES, ROOT, page_url
 
-SITE_URL = SUBPATH_URL
 OG_LOCALES = {"en": "en_US", "ja": "ja_JP", "es": "es_LA"}
 
 
@@ -22,8 +21,10 @@ def head(subpath_site):
     return parse
 
 
-def absolute(lang, page):
-    return SITE_URL + page_url(lang, page)
+@pytest.fixture(scope="module")
+def absolute(subpath_url):
+    """The absolute URL of a page on the sub-path site: absolute("ja", "faq.md")."""
+    return lambda lang, page: subpath_url + page_url(lang, page)
 
 
 def hreflangs(page_soup):
@@ -38,7 +39,7 @@ def front_matter(lang, page):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page", PAGES)
-def test_hreflang_is_absolute_reciprocal_with_x_default(head, lang, page):
+def test_hreflang_is_absolute_reciprocal_with_x_default(head, lang, page, absolute):
     links = hreflangs(head(lang, page))
     expected = {code: absolute(code, page) for code in LANGUAGES}
     assert links == {**expected, "x-default": absolute("en", page)}
@@ -48,7 +49,7 @@ def test_hreflang_is_absolute_reciprocal_with_x_default(head, lang, page):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page", PAGES)
-def test_canonical_description_and_open_graph(head, lang, page):
+def test_canonical_description_and_open_graph(head, lang, page, absolute):
     soup = head(lang, page)
     assert soup.select_one('link[rel="canonical"]')["href"] == absolute(lang, page)
     description = soup.select_one('meta[name="description"]')["content"]
@@ -63,7 +64,7 @@ def test_canonical_description_and_open_graph(head, lang, page):
     assert alternates == {OG_LOCALES[code] for code in LANGUAGES if code != lang}
 
 
-def test_sitemap_lists_every_page_with_alternates(subpath_site):
+def test_sitemap_lists_every_page_with_alternates(subpath_site, absolute):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     root = ET.parse(subpath_site / "sitemap.xml").getroot()
     entries = {url.find("s:loc", ns).text: {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
@@ -81,7 +82,7 @@ def json_ld(page_soup):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_home_pages_describe_the_organization(head, strings, lang):
+def test_home_pages_describe_the_organization(head, strings, lang, absolute):
     [data] = json_ld(head(lang, "index.md"))
     assert data["@type"] == "Organization" and data["inLanguage"] == lang
     assert data["name"] == strings[lang]["organization_name"]

@@ -6,21 +6,12 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
 
 import pytest
 import yaml
 
 from alliance_site.checks import readiness_problems
-from conftest import DRAFTS, ROOT, build_site
-
-L10N = [sys.executable, str(ROOT / "scripts" / "l10n.py")]
-
-
-def l10n(project, *args):
-    return subprocess.run([*L10N, "--root", str(project), *args], capture_output=True, text=True, check=False)
-
+from alliance_site.harness import build_site, run_l10n
 
 @pytest.fixture(scope="module")
 def published_site(drafts_project, tmp_path_factory):
@@ -35,40 +26,40 @@ def every_text(site) -> str:
     return "\n".join(path.read_text("utf-8") for path in site.rglob("*") if path.suffix in (".html", ".xml", ".json"))
 
 
-def test_published_build_has_no_trace_of_a_draft(published_site):
-    assert [code for code in DRAFTS if (published_site / code).exists()] == []
+def test_published_build_has_no_trace_of_a_draft(published_site, draft_codes):
+    assert [code for code in draft_codes if (published_site / code).exists()] == []
     text = every_text(published_site)
-    for code in DRAFTS:
+    for code in draft_codes:
         assert f'hreflang="{code}"' not in text  # switcher, <head>, sitemap
         assert f'/{code}/' not in text  # links, sitemap, 404 homes, language suggestion
     languages = json.loads((published_site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))["languages"]
     assert set(languages) == {"en", "ja", "es"}
 
 
-def test_preview_build_shows_drafts_everywhere_a_language_appears(drafts_site):
-    for code in DRAFTS:
+def test_preview_build_shows_drafts_everywhere_a_language_appears(drafts_site, draft_codes):
+    for code in draft_codes:
         assert (drafts_site / code / "index.html").is_file()
         assert (drafts_site / code / "faq" / "index.html").is_file()  # English fallback
     home = (drafts_site / "index.html").read_text("utf-8")
-    assert all(f'hreflang="{code}"' in home for code in DRAFTS)
+    assert all(f'hreflang="{code}"' in home for code in draft_codes)
     languages = json.loads((drafts_site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))["languages"]
     assert {"ar", "zh", "ko"} <= set(languages)
 
 
 def test_check_passes_with_drafts_that_still_have_placeholders(drafts_project):
-    result = l10n(drafts_project, "check")
+    result = run_l10n(drafts_project, "check")
     assert result.returncode == 0, result.stdout
     assert "ar (draft)" in result.stdout
 
 
-def test_status_marks_drafts(drafts_project):
-    result = l10n(drafts_project, "status")
+def test_status_marks_drafts(drafts_project, draft_codes):
+    result = run_l10n(drafts_project, "status")
     assert result.returncode == 0, result.stderr
     header = result.stdout.splitlines()[0].split()
     assert header[:3] == ["page", "ja", "es"] and "(draft)" in header
     assert "draft: ar, ko, zh (previews only" in result.stdout
-    rows = json.loads(l10n(drafts_project, "status", "--json").stdout)
-    assert {row["lang"] for row in rows if row["draft"]} == set(DRAFTS)
+    rows = json.loads(run_l10n(drafts_project, "status", "--json").stdout)
+    assert {row["lang"] for row in rows if row["draft"]} == set(draft_codes)
 
 
 @pytest.fixture
@@ -82,7 +73,7 @@ def line_of(path, text):
 
 
 def test_publish_refuses_placeholders_naming_file_and_key(fresh_copy):
-    result = l10n(fresh_copy, "publish", "ko")
+    result = run_l10n(fresh_copy, "publish", "ko")
     assert result.returncode == 2
     config, strings = fresh_copy / "mkdocs.yml", fresh_copy / "data" / "strings" / "ko.yml"
     message = result.stderr
@@ -113,7 +104,7 @@ def translate_everything(project, code):
 def test_publish_makes_a_translated_draft_public(fresh_copy, tmp_path):
     translate_everything(fresh_copy, "ko")
     assert readiness_problems(fresh_copy, "ko", "en") == []
-    result = l10n(fresh_copy, "publish", "ko")
+    result = run_l10n(fresh_copy, "publish", "ko")
     assert result.returncode == 0, result.stderr
     assert "Published ko" in result.stdout
     entry = fresh_copy.joinpath("mkdocs.yml").read_text("utf-8").split("- locale: ko")[1].split("\n\n")[0]
@@ -127,7 +118,7 @@ def test_publish_makes_a_translated_draft_public(fresh_copy, tmp_path):
 def test_check_refuses_a_published_language_with_placeholders(fresh_copy):
     config = fresh_copy / "mkdocs.yml"
     config.write_text(re.sub(r"\n\s+extra:\n\s+draft: true.*publish ar", "", config.read_text("utf-8")), "utf-8")
-    result = l10n(fresh_copy, "check")
+    result = run_l10n(fresh_copy, "check")
     assert result.returncode == 1
     assert "data/strings/ar.yml:" in result.stdout and "interface string 'search_open' is a copy of the English text" in result.stdout
     assert "ar nav label 'FAQ' is a copy of the English text" in result.stdout

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 
 from playwright.sync_api import expect
 
-from conftest import GUIDE_URL, SEARCH_DIALOG, open_search
+from alliance_site.harness import SEARCH_DIALOG, open_search
 
 SITE_URL = "http://127.0.0.1:8000/"  # the build's default
 
@@ -21,7 +21,7 @@ def parse(site, path):
     return BeautifulSoup((site / path / "index.html").read_text("utf-8"), "html.parser")
 
 
-def test_fallback_page_shows_english_content_marked_as_english(fallback_site, strings):
+def test_fallback_page_shows_english_content_marked_as_english(fallback_site, strings, guide_url):
     page = parse(fallback_site, "ja/partners")
     assert page.html["lang"] == "ja"
     article = page.select_one("article")
@@ -41,7 +41,7 @@ def test_fallback_page_shows_english_content_marked_as_english(fallback_site, st
     assert entries["lang"] == "en" and entries["dir"] == "ltr"
     assert {link["title"] for link in article.select("a.headerlink")} == {strings["ja"]["permalink_title"]}
     assert {link["lang"] for link in article.select("a.headerlink")} == {"ja"}
-    guide = notice.select_one(f'a[href="{GUIDE_URL}"]')
+    guide = notice.select_one(f'a[href="{guide_url}"]')
     assert guide.get_text() == strings["ja"]["fallback_help_translate"]
 
 

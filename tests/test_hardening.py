@@ -6,9 +6,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from alliance_site.csp import content_security_policy
-from conftest import (
+from alliance_site.harness import (
     LANGUAGES, PAGES, SEARCH_DIALOG, choose_language, csp_violations, open_search, page_url, record_csp_violations,
 )
+
 
 @pytest.fixture
 def guarded_page(browser_page):

@@ -30,7 +30,7 @@ import pytest
 import yaml
 
 from alliance_site.interface import mark_permalinks, palette_toggle_names
-from conftest import LANGUAGES, PAGES, ROOT, SEARCH_DIALOG, open_search, page_url
+from alliance_site.harness import LANGUAGES, PAGES, ROOT, SEARCH_DIALOG, open_search, page_url
 
 
 EMAIL = "info@globalsmartcitiesalliance.org"

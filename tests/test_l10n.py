@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -14,83 +13,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PAGES, ROOT, build_site, copy_project
+from alliance_site.harness import PAGES, ROOT, commit, copy_project, git_env, markdown_page, run_l10n, write
 
 from alliance_site import cli, languages, markdown, scaffold
 from alliance_site.config import site_languages
 
-SCRIPT = ROOT / "scripts" / "l10n.py"
 
 TRANSLATIONS = ["ja", "es"]
-MINIMAL_CONFIG = """\
-site_name: Test
-site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
-plugins:
-  - i18n:
-      docs_structure: folder
-      languages:
-        - locale: en
-          name: English
-          default: true
-        - locale: ja
-          name: 日本語
-        - locale: es
-          name: Español
-"""
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def git_env(tmp_path: Path, date: str = "2024-01-01T12:00:00+00:00") -> dict:
-    """A git environment independent of the machine's config, with a fixed date."""
-    return {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Translator", "GIT_AUTHOR_EMAIL": "translator@example.org",
-        "GIT_COMMITTER_NAME": "Translator", "GIT_COMMITTER_EMAIL": "translator@example.org",
-        "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
-        "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-        # Never pick up a repository above the test's directory.
-        "GIT_CEILING_DIRECTORIES": str(tmp_path.parent),
-    }
-
-
-def run(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    env = env or {**os.environ, "GIT_CEILING_DIRECTORIES": str(Path(root).parent)}
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), "--root", str(root), *args],
-        capture_output=True, text=True, check=False, env=env,
-    )
-
-
-def git(repo: Path, *args: str, date: str = "2024-01-01T12:00:00+00:00") -> None:
-    subprocess.run(["git", *args], cwd=repo, env=git_env(repo, date), check=True, capture_output=True)
-
-
-def write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, "utf-8")
-
-
-def page(title: str, body: str) -> str:
-    return f"---\ntitle: {title}\ndescription: {title}.\n---\n\n# {title} {{#top}}\n\n{body}\n"
-
-
-def commit(repo: Path, day: int, message: str = "change") -> None:
-    date = f"2024-01-{day:02d}T12:00:00+00:00"
-    git(repo, "add", "-A", date=date)
-    git(repo, "commit", "-q", "-m", message, date=date)
-
-
-@pytest.fixture
-def repo(tmp_path) -> Path:
-    """A git repository with English and Japanese page.md committed together on day 1."""
-    write(tmp_path / "mkdocs.yml", MINIMAL_CONFIG)
-    write(tmp_path / "docs" / "en" / "page.md", page("Page", "Old sentence."))
-    write(tmp_path / "docs" / "ja" / "page.md", page("ページ", "古い文。"))
-    git(tmp_path, "init", "-q")
-    commit(tmp_path, 1, "English and Japanese")
-    return tmp_path
 
 
 @pytest.fixture
@@ -110,7 +42,7 @@ def line_of(path: Path, text: str) -> int:
 
 
 def failed_check(root: Path) -> str:
-    result = run(root, "check")
+    result = run_l10n(root, "check")
     assert result.returncode == 1, f"check should have failed:\n{result.stdout}{result.stderr}"
     return result.stdout
 
@@ -119,9 +51,9 @@ def failed_check(root: Path) -> str:
 
 
 def test_diff_shows_english_changes_since_translation(repo):
-    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
+    write(repo / "docs" / "en" / "page.md", markdown_page("Page", "New sentence."))
     commit(repo, 2)
-    result = run(repo, "diff", "ja", "page.md", env=git_env(repo))
+    result = run_l10n(repo, "diff", "ja", "page.md", env=git_env(repo))
     assert result.returncode == 0, result.stderr
     assert "docs/ja/page.md is outdated" in result.stdout
     assert "-Old sentence." in result.stdout and "+New sentence." in result.stdout
@@ -129,24 +61,24 @@ def test_diff_shows_english_changes_since_translation(repo):
 
 
 def test_diff_when_up_to_date_missing_or_without_git(repo, tmp_path_factory):
-    up_to_date = run(repo, "diff", "ja", "page", env=git_env(repo))
+    up_to_date = run_l10n(repo, "diff", "ja", "page", env=git_env(repo))
     assert up_to_date.returncode == 0 and "is up to date" in up_to_date.stdout
-    missing = run(repo, "diff", "es", "page.md", env=git_env(repo))
+    missing = run_l10n(repo, "diff", "es", "page.md", env=git_env(repo))
     assert "does not exist yet" in missing.stdout
-    unknown = run(repo, "diff", "fr", "page.md", env=git_env(repo))
+    unknown = run_l10n(repo, "diff", "fr", "page.md", env=git_env(repo))
     assert unknown.returncode == 2 and "unknown language 'fr'" in unknown.stderr
     tarball = tmp_path_factory.mktemp("tarball")
     shutil.copytree(repo, tarball, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".git"))
-    no_git = run(tarball, "diff", "ja", "page.md", env=git_env(tarball))
+    no_git = run_l10n(tarball, "diff", "ja", "page.md", env=git_env(tarball))
     assert no_git.returncode == 1 and "No git history" in no_git.stdout
 
 
 def test_diff_ignores_uncommitted_edits_to_the_translation(repo):
     """Uncommitted edits are no review of English: diff still shows the English changes."""
-    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
+    write(repo / "docs" / "en" / "page.md", markdown_page("Page", "New sentence."))
     commit(repo, 2)
-    write(repo / "docs" / "ja" / "page.md", page("ページ", "途中の訳。"))  # not committed
-    result = run(repo, "diff", "ja", "page.md", env=git_env(repo))
+    write(repo / "docs" / "ja" / "page.md", markdown_page("ページ", "途中の訳。"))  # not committed
+    result = run_l10n(repo, "diff", "ja", "page.md", env=git_env(repo))
     assert result.returncode == 0, result.stderr
     assert "docs/ja/page.md has uncommitted edits; showing English changes since its last commit" in result.stdout
     assert "+New sentence." in result.stdout
@@ -154,25 +86,25 @@ def test_diff_ignores_uncommitted_edits_to_the_translation(repo):
 
 
 def test_diff_uncommitted_edits_without_english_changes(repo):
-    write(repo / "docs" / "ja" / "page.md", page("ページ", "直した文。"))  # not committed
-    result = run(repo, "diff", "ja", "page.md", env=git_env(repo))
+    write(repo / "docs" / "ja" / "page.md", markdown_page("ページ", "直した文。"))  # not committed
+    result = run_l10n(repo, "diff", "ja", "page.md", env=git_env(repo))
     assert "has uncommitted edits" in result.stdout and "is up to date" in result.stdout
 
 
 def test_diff_translation_never_committed(repo):
-    write(repo / "docs" / "en" / "new.md", page("New", "Text."))
+    write(repo / "docs" / "en" / "new.md", markdown_page("New", "Text."))
     commit(repo, 2)
-    write(repo / "docs" / "ja" / "new.md", page("新", "本文。"))  # not committed
-    result = run(repo, "diff", "ja", "new.md", env=git_env(repo))
+    write(repo / "docs" / "ja" / "new.md", markdown_page("新", "本文。"))  # not committed
+    result = run_l10n(repo, "diff", "ja", "new.md", env=git_env(repo))
     assert result.returncode == 0
     assert "docs/ja/new.md has never been committed: compare it with the whole of docs/en/new.md" in result.stdout
 
 
 @pytest.mark.parametrize("argument", ["docs/ja/page.md", "docs/en/page.md", "./docs/ja/page", "page"])
 def test_diff_accepts_a_path_under_docs(repo, argument):
-    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
+    write(repo / "docs" / "en" / "page.md", markdown_page("Page", "New sentence."))
     commit(repo, 2)
-    result = run(repo, "diff", "ja", argument, env=git_env(repo))
+    result = run_l10n(repo, "diff", "ja", argument, env=git_env(repo))
     assert result.returncode == 0, result.stderr
     assert "docs/ja/page.md is outdated" in result.stdout and "+New sentence." in result.stdout
 
@@ -208,7 +140,7 @@ def test_real_repo_every_page_is_translated():
 
 
 def test_untouched_copy_passes_check(project):
-    result = run(project, "check")
+    result = run_l10n(project, "check")
     assert result.returncode == 0, result.stdout
     assert "OK" in result.stdout
 
@@ -276,7 +208,7 @@ def test_check_extra_faq_question(project):
 
 
 def test_check_orphan_file(project):
-    write(project / "docs" / "ja" / "old-page.md", page("古いページ", "本文。"))
+    write(project / "docs" / "ja" / "old-page.md", markdown_page("古いページ", "本文。"))
     assert "docs/ja/old-page.md:1: orphan translation: docs/en/old-page.md does not exist" in failed_check(project)
 
 
@@ -379,7 +311,7 @@ def test_glossary_has_every_language_and_never_avoids_its_own_form():
 def test_new_language_scaffolds_a_building_site(project):
     config = project / "mkdocs.yml"
     before = config.read_text("utf-8")
-    result = run(project, "new-language", "fr")
+    result = run_l10n(project, "new-language", "fr")
     assert result.returncode == 0, result.stderr
     after = config.read_text("utf-8")
     opcodes = difflib.SequenceMatcher(None, before.splitlines(), after.splitlines()).get_opcodes()
@@ -403,7 +335,7 @@ def test_new_language_scaffolds_a_building_site(project):
     assert set(yaml.safe_load(french_text)) == set(english)
 
     # It builds (a preview) with English fallbacks: tests/test_drafts.py builds such a scaffolded project.
-    status = run(project, "status", "--json")
+    status = run_l10n(project, "status", "--json")
     assert {row["state"] for row in json.loads(status.stdout) if row["lang"] == "fr"} == {"missing"}
 
 
@@ -426,7 +358,7 @@ def test_new_language_summary_is_aligned():
 @pytest.mark.parametrize("code", ["xx_yy", "EN", "klingon"])
 def test_new_language_refuses_malformed_codes(project, code):
     before = (project / "mkdocs.yml").read_text("utf-8")
-    result = run(project, "new-language", code)
+    result = run_l10n(project, "new-language", code)
     assert result.returncode == 2
     assert f"'{code}' is not a language code: use two lowercase ISO 639-1 letters" in result.stderr
     assert (project / "mkdocs.yml").read_text("utf-8") == before
@@ -434,7 +366,7 @@ def test_new_language_refuses_malformed_codes(project, code):
 
 
 def test_new_language_refuses_unknown_code(project):
-    result = run(project, "new-language", "xx")
+    result = run_l10n(project, "new-language", "xx")
     assert result.returncode == 2
     assert "'xx' is not a known ISO 639-1 code" in result.stderr
 
@@ -442,7 +374,7 @@ def test_new_language_refuses_unknown_code(project):
 @pytest.mark.parametrize("code", ["ja", "en"])
 def test_new_language_refuses_existing_language(project, code):
     before = (project / "mkdocs.yml").read_text("utf-8")
-    result = run(project, "new-language", code)
+    result = run_l10n(project, "new-language", code)
     assert result.returncode == 2
     assert f"'{code}' is already a language of this site" in result.stderr
     assert (project / "mkdocs.yml").read_text("utf-8") == before

@@ -3,7 +3,7 @@ reader's language on English pages, never a redirect, remembered locally."""
 
 import pytest
 
-from conftest import RequestLog, choose_language
+from alliance_site.harness import RequestLog, choose_language
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from conftest import LANGUAGES, choose_language, page_url
+from alliance_site.harness import LANGUAGES, choose_language, page_url
 
 NAMES = {"en": "English", "ja": "日本語", "es": "Español"}
 

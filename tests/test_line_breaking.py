@@ -25,7 +25,7 @@ import budoux
 import pytest
 
 from alliance_site import phrase_breaks as phrase_breaking
-from conftest import LANGUAGES, PAGES, ROOT, page_url
+from alliance_site.harness import LANGUAGES, PAGES, page_url
 
 WIDTHS = [375, 1280]
 # "served": the site's CSS as Chromium applies it; "no-auto-phrase": as a

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from urllib.parse import urlsplit
 
-from conftest import ROOT, SUBPATH_URL
+from alliance_site.harness import ROOT
 
 CHECKER = ROOT / "scripts" / "check_links.py"
 
@@ -33,9 +33,9 @@ def test_checker_reports_a_missing_page_and_a_missing_anchor(site_dir, tmp_path)
     assert "es/faq/index.html: ../no-such-page/" in result.stdout
 
 
-def test_site_built_for_a_project_path_has_no_broken_link(subpath_site):
+def test_site_built_for_a_project_path_has_no_broken_link(subpath_site, subpath_url):
     """GitHub Pages project sites live under /<repo>/: 404.html links there."""
     result = subprocess.run([sys.executable, str(CHECKER), str(subpath_site)], capture_output=True, text=True,
-                            env={**os.environ, "SITE_URL": SUBPATH_URL})
+                            env={**os.environ, "SITE_URL": subpath_url})
     assert result.returncode == 0, result.stdout
-    assert f"{urlsplit(SUBPATH_URL).path}ja/" in (subpath_site / "404.html").read_text("utf-8")
+    assert f"{urlsplit(subpath_url).path}ja/" in (subpath_site / "404.html").read_text("utf-8")

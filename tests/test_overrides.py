@@ -6,7 +6,7 @@ from pathlib import Path
 import material
 import pytest
 
-from conftest import ROOT
+from alliance_site.harness import ROOT
 
 OVERRIDES = ROOT / "overrides"
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"

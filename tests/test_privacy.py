@@ -2,7 +2,6 @@
 
 import re
 
-import pytest
 
 # Hosts a file may *name* without the browser ever requesting them: XML
 # namespaces, and the Alliance's e-mail domain in mailto: links.

@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from conftest import SEARCH_DIALOG, open_search, page_url
+from alliance_site.harness import SEARCH_DIALOG, open_search, page_url
 
 RESULTS = f"{SEARCH_DIALOG} [data-search-results] a[href]"
 STATUS = f"{SEARCH_DIALOG} [role=status]"

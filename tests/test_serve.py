@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from conftest import copy_project, csp_violations, record_csp_violations
+from alliance_site.harness import copy_project, csp_violations, record_csp_violations
 
 
 def free_port() -> int:

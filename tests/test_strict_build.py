@@ -3,7 +3,7 @@ reason (each case on a throwaway copy of the project)."""
 
 import pytest
 
-from conftest import build_site, copy_project
+from alliance_site.harness import build_site, copy_project
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def test_front_matter_without_description_fails(project):
 
 def test_a_build_is_reproducible(site_dir, tmp_path):
     """A second build of the same commit gives identical files (site_dir is the first)."""
-    from conftest import ROOT
+    from alliance_site.harness import ROOT
     second = tmp_path / "site"
     assert build_site(ROOT, second).returncode == 0
     files = sorted(path.relative_to(site_dir) for path in site_dir.rglob("*") if path.is_file())

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project
+from alliance_site.harness import ROOT, build_site, copy_project
 
 from alliance_site.input_safety import encoding_problem, input_problems
 

@@ -17,8 +17,7 @@ from unittest import mock
 
 from bs4 import BeautifulSoup
 
-from conftest import build_site, copy_project, page_url
-from test_l10n import MINIMAL_CONFIG, commit, git, git_env, page, repo, run, write  # noqa: F401  (repo: fixture)
+from alliance_site.harness import MINIMAL_CONFIG, build_site, commit, copy_project, git, git_env, markdown_page, page_url, run_l10n, write
 
 from alliance_site import git_state
 from alliance_site.config import site_languages
@@ -26,7 +25,7 @@ from alliance_site.config import site_languages
 
 def cli_states(root: Path, top: Path | None = None) -> dict[tuple[str, str], str]:
     """{(page, lang): state} from `status --json`; `top` is the repository's top when the site is a subfolder."""
-    result = run(root, "status", "--json", env=git_env(top or root))
+    result = run_l10n(root, "status", "--json", env=git_env(top or root))
     assert result.returncode == 0, result.stderr
     return {(row["page"], row["lang"]): row["state"] for row in json.loads(result.stdout)}
 
@@ -53,32 +52,32 @@ def test_committed_together_is_translated(repo):
 
 
 def test_translation_committed_after_english_is_translated(repo):
-    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
+    write(repo / "docs" / "en" / "page.md", markdown_page("Page", "New sentence."))
     commit(repo, 2)
-    write(repo / "docs" / "ja" / "page.md", page("ページ", "新しい文。"))
+    write(repo / "docs" / "ja" / "page.md", markdown_page("ページ", "新しい文。"))
     commit(repo, 3)
     assert states(repo)[("page.md", "ja")] == "translated"
 
 
 def test_english_committed_after_translation_is_outdated(repo):
-    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
+    write(repo / "docs" / "en" / "page.md", markdown_page("Page", "New sentence."))
     commit(repo, 2)
     assert states(repo)[("page.md", "ja")] == "outdated"
 
 
 def test_ancestry_wins_over_commit_dates(repo):
     """A translation committed after English, with a clock set in the past, is up to date."""
-    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
+    write(repo / "docs" / "en" / "page.md", markdown_page("Page", "New sentence."))
     commit(repo, 20)
-    write(repo / "docs" / "ja" / "page.md", page("ページ", "新しい文。"))
+    write(repo / "docs" / "ja" / "page.md", markdown_page("ページ", "新しい文。"))
     commit(repo, 10)
     assert states(repo)[("page.md", "ja")] == "translated"
 
 
 def test_uncommitted_translation_counts_as_changed_now(repo):
-    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
+    write(repo / "docs" / "en" / "page.md", markdown_page("Page", "New sentence."))
     commit(repo, 2)
-    write(repo / "docs" / "ja" / "page.md", page("ページ", "新しい文。"))  # not committed
+    write(repo / "docs" / "ja" / "page.md", markdown_page("ページ", "新しい文。"))  # not committed
     assert states(repo)[("page.md", "ja")] == "translated"
 
 
@@ -87,7 +86,7 @@ def test_missing_translation(repo):
 
 
 def test_orphan_translation(repo):
-    write(repo / "docs" / "ja" / "old.md", page("古い", "削除された英語ページの翻訳。"))
+    write(repo / "docs" / "ja" / "old.md", markdown_page("古い", "削除された英語ページの翻訳。"))
     commit(repo, 2)
     result = states(repo)
     assert result[("old.md", "ja")] == "orphan"
@@ -95,9 +94,9 @@ def test_orphan_translation(repo):
 
 
 def test_status_table_lists_every_page_and_language(repo):
-    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
+    write(repo / "docs" / "en" / "page.md", markdown_page("Page", "New sentence."))
     commit(repo, 2)
-    result = run(repo, "status", env=git_env(repo))
+    result = run_l10n(repo, "status", env=git_env(repo))
     lines_ = result.stdout.splitlines()
     assert lines_[0].split() == ["page", "ja", "es"]
     assert lines_[1].split() == ["page.md", "outdated", "missing"]
@@ -134,7 +133,7 @@ def test_english_change_on_a_merged_branch_is_outdated(tmp_path):
     git(repo_, "merge", "-q", "--no-edit", "side", date="2024-01-05T12:00:00+00:00")
     assert (repo_ / "docs" / "en" / "page.md").read_text("utf-8").startswith("First, on the branch.")
     assert states(repo_)[("page.md", "ja")] == "outdated"
-    diff = run(repo_, "diff", "ja", "page.md", env=git_env(repo_))
+    diff = run_l10n(repo_, "diff", "ja", "page.md", env=git_env(repo_))
     assert "+First, on the branch." in diff.stdout and "Last, on main" not in diff.stdout
     write(repo_ / "docs" / "ja" / "page.md", lines("最初、ブランチで。", "最後、main で。"))
     commit(repo_, 6)
@@ -163,13 +162,13 @@ def test_state_is_that_of_the_checked_out_branch_in_a_linked_worktree(tmp_path):
     """A `git worktree` checkout on another branch has its own states; the main checkout keeps its own."""
     top = tmp_path / "main"
     write(top / "website" / "mkdocs.yml", MINIMAL_CONFIG)
-    write(top / "website" / "docs" / "en" / "page.md", page("Page", "Old."))
-    write(top / "website" / "docs" / "ja" / "page.md", page("ページ", "古い。"))
+    write(top / "website" / "docs" / "en" / "page.md", markdown_page("Page", "Old."))
+    write(top / "website" / "docs" / "ja" / "page.md", markdown_page("ページ", "古い。"))
     git(top, "init", "-q", "-b", "main")
     commit(top, 1)
     git(top, "worktree", "add", "-q", "-b", "feature", str(tmp_path / "feature"))
     feature = tmp_path / "feature"
-    write(feature / "website" / "docs" / "en" / "page.md", page("Page", "New."))
+    write(feature / "website" / "docs" / "en" / "page.md", markdown_page("Page", "New."))
     commit(feature, 2)
     assert states(feature / "website", top=tmp_path)[("page.md", "ja")] == "outdated"
     assert states(top / "website", top=tmp_path)[("page.md", "ja")] == "translated"
@@ -177,7 +176,7 @@ def test_state_is_that_of_the_checked_out_branch_in_a_linked_worktree(tmp_path):
 
 def test_site_in_a_submodule(repo, tmp_path_factory):
     """The site is a submodule of another repository (its .git is a file): its own history counts."""
-    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
+    write(repo / "docs" / "en" / "page.md", markdown_page("Page", "New sentence."))
     commit(repo, 2)
     outer = tmp_path_factory.mktemp("outer")
     write(outer / "README.md", "Outer project.\n")
@@ -197,8 +196,8 @@ def monorepo(top: Path) -> Path:
     docs/en/page.md of its own) and the site in website/."""
     site = top / "website"
     write(site / "mkdocs.yml", MINIMAL_CONFIG)
-    write(site / "docs" / "en" / "page.md", page("Page", "Old sentence."))
-    write(site / "docs" / "ja" / "page.md", page("ページ", "古い文。"))
+    write(site / "docs" / "en" / "page.md", markdown_page("Page", "Old sentence."))
+    write(site / "docs" / "ja" / "page.md", markdown_page("ページ", "古い文。"))
     write(top / "app" / "main.py", "print('app')\n")
     write(top / "docs" / "en" / "page.md", "Developer docs, not the site.\n")
     git(top, "init", "-q")
@@ -211,15 +210,15 @@ def monorepo(top: Path) -> Path:
 def test_site_in_a_subfolder_of_a_larger_repository(tmp_path):
     site = monorepo(tmp_path)
     assert cli_states(site, top=tmp_path) == {("page.md", "ja"): "translated", ("page.md", "es"): "missing"}
-    write(site / "docs" / "en" / "page.md", page("Page", "New sentence."))
+    write(site / "docs" / "en" / "page.md", markdown_page("Page", "New sentence."))
     commit(tmp_path, 3, "English")
     write(tmp_path / "docs" / "ja" / "page.md", "Developer docs, translated: outside the site.\n")
     write(tmp_path / "app" / "main.py", "print('app 3')\n")
     commit(tmp_path, 4, "developer docs and app: outside the site")
     assert states(site, top=tmp_path)[("page.md", "ja")] == "outdated"
-    diff = run(site, "diff", "ja", "page.md", env=git_env(tmp_path))
+    diff = run_l10n(site, "diff", "ja", "page.md", env=git_env(tmp_path))
     assert "+New sentence." in diff.stdout and "Developer docs" not in diff.stdout
-    write(site / "docs" / "ja" / "page.md", page("ページ", "新しい文。"))
+    write(site / "docs" / "ja" / "page.md", markdown_page("ページ", "新しい文。"))
     commit(tmp_path, 5, "Japanese")
     assert states(site, top=tmp_path)[("page.md", "ja")] == "translated"
 
@@ -227,7 +226,7 @@ def test_site_in_a_subfolder_of_a_larger_repository(tmp_path):
 def test_subfolder_paths_whatever_diff_relative_says(tmp_path):
     """diff.relative=true makes `git log` print paths from the subfolder: the snapshot must not care."""
     site = monorepo(tmp_path)
-    write(site / "docs" / "en" / "page.md", page("Page", "New sentence."))
+    write(site / "docs" / "en" / "page.md", markdown_page("Page", "New sentence."))
     commit(tmp_path, 3)
     git(tmp_path, "config", "diff.relative", "true")
     assert states(site, top=tmp_path)[("page.md", "ja")] == "outdated"
@@ -283,7 +282,7 @@ def test_renamed_pages(repo):
 
 
 def test_staged_rename_of_an_outdated_translation_counts_as_changed_now(repo):
-    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
+    write(repo / "docs" / "en" / "page.md", markdown_page("Page", "New sentence."))
     commit(repo, 2)
     git(repo, "mv", "docs/en/page.md", "docs/en/zz-new.md")
     commit(repo, 3)
@@ -296,22 +295,22 @@ def test_non_ascii_names_in_a_non_ascii_subfolder(tmp_path):
     """`sité/docs/en/résumé.md`: paths arrive unquoted (-z) and map back to the site."""
     site = tmp_path / "sité"
     write(site / "mkdocs.yml", MINIMAL_CONFIG)
-    write(site / "docs" / "en" / "résumé.md", page("Résumé", "Old."))
-    write(site / "docs" / "ja" / "résumé.md", page("レジュメ", "古い。"))
-    write(site / "docs" / "en" / "naïve.md", page("Naïve", "Text."))
+    write(site / "docs" / "en" / "résumé.md", markdown_page("Résumé", "Old."))
+    write(site / "docs" / "ja" / "résumé.md", markdown_page("レジュメ", "古い。"))
+    write(site / "docs" / "en" / "naïve.md", markdown_page("Naïve", "Text."))
     git(tmp_path, "init", "-q")
     commit(tmp_path, 1)
     assert states(site, top=tmp_path)[("résumé.md", "ja")] == "translated"
-    write(site / "docs" / "en" / "résumé.md", page("Résumé", "New."))
+    write(site / "docs" / "en" / "résumé.md", markdown_page("Résumé", "New."))
     commit(tmp_path, 2)
     assert states(site, top=tmp_path)[("résumé.md", "ja")] == "outdated"
-    write(site / "docs" / "ja" / "résumé.md", page("レジュメ", "新しい。"))  # uncommitted edit
-    write(site / "docs" / "ja" / "naïve.md", page("ナイーブ", "本文。"))  # untracked translation
+    write(site / "docs" / "ja" / "résumé.md", markdown_page("レジュメ", "新しい。"))  # uncommitted edit
+    write(site / "docs" / "ja" / "naïve.md", markdown_page("ナイーブ", "本文。"))  # untracked translation
     assert states(site, top=tmp_path) == {
         ("résumé.md", "ja"): "translated", ("naïve.md", "ja"): "translated",
         ("résumé.md", "es"): "missing", ("naïve.md", "es"): "missing",
     }
-    diff = run(site, "diff", "ja", "résumé.md", env=git_env(tmp_path))
+    diff = run_l10n(site, "diff", "ja", "résumé.md", env=git_env(tmp_path))
     assert "has uncommitted edits" in diff.stdout and "+New." in diff.stdout
 
 
@@ -319,15 +318,15 @@ def test_non_ascii_names_in_a_non_ascii_subfolder(tmp_path):
 
 
 def test_shallow_clone_is_unknown_with_a_hint(repo, tmp_path_factory):
-    write(repo / "docs" / "en" / "page.md", page("Page", "New sentence."))
+    write(repo / "docs" / "en" / "page.md", markdown_page("Page", "New sentence."))
     commit(repo, 2)
     clone = tmp_path_factory.mktemp("clones") / "shallow"
     git(clone.parent, "clone", "-q", "--depth", "1", f"file://{repo}", str(clone))
     assert cli_states(clone) == {("page.md", "ja"): "unknown", ("page.md", "es"): "missing"}
-    status = run(clone, "status", env=git_env(clone))
+    status = run_l10n(clone, "status", env=git_env(clone))
     assert status.returncode == 0 and git_state.SHALLOW_HINT in status.stdout
     assert "git fetch --unshallow" in status.stdout
-    diff = run(clone, "diff", "ja", "page.md", env=git_env(clone))
+    diff = run_l10n(clone, "diff", "ja", "page.md", env=git_env(clone))
     assert diff.returncode == 1 and git_state.SHALLOW_HINT in diff.stdout
 
 
@@ -335,7 +334,7 @@ def test_unknown_without_git(repo, tmp_path_factory):
     tarball = tmp_path_factory.mktemp("tarball")
     shutil.copytree(repo, tarball, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".git"))
     assert states(tarball) == {("page.md", "ja"): "unknown", ("page.md", "es"): "missing"}
-    table = run(tarball, "status", env=git_env(tarball))
+    table = run_l10n(tarball, "status", env=git_env(tarball))
     assert table.returncode == 0
     assert "unknown" in table.stdout and "no git history" in table.stdout
     assert git_state.NOT_A_REPOSITORY in table.stdout
@@ -343,18 +342,18 @@ def test_unknown_without_git(repo, tmp_path_factory):
 
 def test_unknown_when_git_is_not_installed(repo, tmp_path_factory):
     no_git = {**git_env(repo), "PATH": str(tmp_path_factory.mktemp("empty-bin"))}
-    status = run(repo, "status", env=no_git)
+    status = run_l10n(repo, "status", env=no_git)
     assert status.returncode == 0, status.stderr
     assert status.stdout.splitlines()[1].split() == ["page.md", "unknown", "missing"]
     assert f"unknown: {git_state.NO_GIT}." in status.stdout
-    diff = run(repo, "diff", "ja", "page.md", env=no_git)
+    diff = run_l10n(repo, "diff", "ja", "page.md", env=no_git)
     assert diff.returncode == 1 and git_state.NO_GIT in diff.stdout
 
 
 def test_repository_git_refuses_says_why(repo):
     """A checkout owned by another user (CI containers): git's reason and its fix, not "not a repository"."""
     refused = {**git_env(repo), "GIT_TEST_ASSUME_DIFFERENT_OWNER": "1"}
-    status = run(repo, "status", env=refused)
+    status = run_l10n(repo, "status", env=refused)
     assert status.stdout.splitlines()[1].split() == ["page.md", "unknown", "missing"]
     assert "unknown: git cannot read this repository (detected dubious ownership" in status.stdout
     assert f"git config --global --add safe.directory {repo}" in status.stdout
@@ -363,10 +362,10 @@ def test_repository_git_refuses_says_why(repo):
 
 def test_nothing_committed_yet_is_unknown(tmp_path):
     write(tmp_path / "mkdocs.yml", MINIMAL_CONFIG)
-    write(tmp_path / "docs" / "en" / "page.md", page("Page", "Text."))
-    write(tmp_path / "docs" / "ja" / "page.md", page("ページ", "本文。"))
+    write(tmp_path / "docs" / "en" / "page.md", markdown_page("Page", "Text."))
+    write(tmp_path / "docs" / "ja" / "page.md", markdown_page("ページ", "本文。"))
     git(tmp_path, "init", "-q")
-    status = run(tmp_path, "status", env=git_env(tmp_path))
+    status = run_l10n(tmp_path, "status", env=git_env(tmp_path))
     assert status.stdout.splitlines()[1].split() == ["page.md", "unknown", "missing"]
     assert f"unknown: {git_state.NO_HISTORY}." in status.stdout
 
@@ -412,21 +411,21 @@ def fast_import_history(top: Path, pages: int) -> dict[tuple[str, str], str]:
     names = [f"p{i:03d}.md" for i in range(pages)]
     files = {"mkdocs.yml": MINIMAL_CONFIG}
     for name in names:
-        files[f"docs/en/{name}"] = page(name, "English 1.")
-        files[f"docs/ja/{name}"] = page(name, "日本語 1。")
+        files[f"docs/en/{name}"] = markdown_page(name, "English 1.")
+        files[f"docs/ja/{name}"] = markdown_page(name, "日本語 1。")
     tip = new_commit("all pages", files, None)
     expected = {}
     for i, name in enumerate(names):
-        english = {f"docs/en/{name}": page(name, "English 2.")}
+        english = {f"docs/en/{name}": markdown_page(name, "English 2.")}
         if i % 25 == 0:  # English on a branch; Japanese moves on without it; then the merge
             side = new_commit(f"English {name} on a branch", english, tip, ref="refs/heads/side")
-            tip = new_commit(f"Japanese {name} on main", {f"docs/ja/{name}": page(name, "日本語 1.5。")}, tip)
+            tip = new_commit(f"Japanese {name} on main", {f"docs/ja/{name}": markdown_page(name, "日本語 1.5。")}, tip)
             tip = new_commit(f"merge {name}", english, tip, merge=side)
             expected[(name, "ja")] = "outdated"
             continue
         tip = new_commit(f"English {name}", english, tip)
         if i % 3:
-            tip = new_commit(f"Japanese {name}", {f"docs/ja/{name}": page(name, "日本語 2。")}, tip)
+            tip = new_commit(f"Japanese {name}", {f"docs/ja/{name}": markdown_page(name, "日本語 2。")}, tip)
         expected[(name, "ja")] = "translated" if i % 3 else "outdated"
     expected |= {(name, "es"): "missing" for name in names}
     subprocess.run(["git", "init", "-q", "-b", "main", str(top)], env=git_env(top), check=True)
@@ -446,7 +445,7 @@ def test_long_history_costs_a_fixed_number_of_git_processes(tmp_path):
     folder, log = counting_git(tmp_path)
     env = {**git_env(top), "PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"}
     started = time.perf_counter()
-    result = run(top, "status", "--json", env=env)
+    result = run_l10n(top, "status", "--json", env=env)
     seconds = time.perf_counter() - started
     assert result.returncode == 0, result.stderr
     assert {(row["page"], row["lang"]): row["state"] for row in json.loads(result.stdout)} == expected
@@ -460,11 +459,11 @@ def test_without_a_repository_git_runs_once_not_once_per_page(repo, tmp_path_fac
     tarball = tmp_path_factory.mktemp("tarball")
     shutil.copytree(repo, tarball, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".git"))
     for n in range(20):
-        write(tarball / "docs" / "en" / f"p{n}.md", page(f"P{n}", "Text."))
-        write(tarball / "docs" / "ja" / f"p{n}.md", page(f"P{n}", "本文。"))
+        write(tarball / "docs" / "en" / f"p{n}.md", markdown_page(f"P{n}", "Text."))
+        write(tarball / "docs" / "ja" / f"p{n}.md", markdown_page(f"P{n}", "本文。"))
     folder, log = counting_git(tmp_path_factory.mktemp("counter"))
     env = {**git_env(tarball), "PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"}
-    result = run(tarball, "status", "--json", env=env)
+    result = run_l10n(tarball, "status", "--json", env=env)
     assert {row["state"] for row in json.loads(result.stdout) if row["lang"] == "ja"} == {"unknown"}
     assert len(log.read_text().splitlines()) == 1
 

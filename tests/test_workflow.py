@@ -5,7 +5,7 @@ import subprocess
 
 import yaml
 
-from conftest import ROOT
+from alliance_site.harness import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 
