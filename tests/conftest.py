@@ -20,12 +20,24 @@ from alliance_site.harness import (
 
 
 
+def built(project: Path, target: Path, env: dict | None = None) -> Path:
+    """`target`, holding the strict build of `project` (the test stops if it fails)."""
+    result = build_site(project, target, env=env)
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+def serving(site: Path):
+    """For a fixture: yield the URL of `site` served on loopback, then stop the server."""
+    url, server = serve(site)
+    yield url
+    server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, target)
-    assert result.returncode == 0, result.stderr
-    return target
+    return built(ROOT, target)
 
 
 @pytest.fixture(scope="session")
@@ -48,9 +60,7 @@ def strings():
 @pytest.fixture(scope="session")
 def base_url(site_dir):
     """The built site served on an ephemeral loopback port."""
-    url, server = serve(site_dir)
-    yield url
-    server.shutdown()
+    yield from serving(site_dir)
 
 
 @pytest.fixture(scope="session")
@@ -99,16 +109,12 @@ def drafts_project(tmp_path_factory) -> Path:
 def drafts_site(drafts_project, tmp_path_factory) -> Path:
     """The drafts project as a preview builds it (SITE_DRAFTS=1)."""
     target = tmp_path_factory.mktemp("drafts-site")
-    result = build_site(drafts_project, target, env={"SITE_DRAFTS": "1"})
-    assert result.returncode == 0, result.stderr
-    return target
+    return built(drafts_project, target, env={"SITE_DRAFTS": "1"})
 
 
 @pytest.fixture(scope="session")
 def drafts_url(drafts_site):
-    url, server = serve(drafts_site)
-    yield url
-    server.shutdown()
+    yield from serving(drafts_site)
 
 
 GUIDE_URL = "https://example.org/repo/blob/main/CONTRIBUTING.md"
@@ -124,9 +130,9 @@ def guide_url() -> str:
 def variants_site(tmp_path_factory) -> Path:
     """The site mid-translation, in a git repository: docs/ja/partners.md and
     docs/es/get-involved.md not translated yet (English fallbacks with a notice),
-    English faq.md changed after both translations (outdated notices), and a
-    Spanish FAQ question whose heading carries a class. Built once, with the
-    translation guide's URL (CI passes it)."""
+    English faq.md changed after both translations (outdated notices; one of
+    its FAQ headings now carries a class). Built once, with the translation
+    guide's URL (CI passes it)."""
     project = copy_project(tmp_path_factory.mktemp("variants-project"))
     (project / "docs" / "ja" / "partners.md").unlink()
     (project / "docs" / "es" / "get-involved.md").unlink()
@@ -136,16 +142,12 @@ def variants_site(tmp_path_factory) -> Path:
     english = project / "docs" / "en" / "faq.md"
     english.write_text(english.read_text("utf-8").replace("{#cost}", "{#cost .q}") + "\nA new sentence.\n", "utf-8")
     git(project, "commit", "-qam", "English changed")
-    result = build_site(project, project / "site", env={"TRANSLATION_GUIDE_URL": GUIDE_URL})
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    return built(project, project / "site", env={"TRANSLATION_GUIDE_URL": GUIDE_URL})
 
 
 @pytest.fixture(scope="session")
 def variants_url(variants_site):
-    url, server = serve(variants_site)
-    yield url
-    server.shutdown()
+    yield from serving(variants_site)
 
 
 SUBPATH_URL = "https://example.org/gsca/"
@@ -160,9 +162,7 @@ def subpath_url() -> str:
 def subpath_site(tmp_path_factory) -> Path:
     """The site built for a sub-path, as GitHub Pages serves a project site (/<repo>/)."""
     target = tmp_path_factory.mktemp("subpath-site")
-    result = build_site(ROOT, target, env={"SITE_URL": SUBPATH_URL})
-    assert result.returncode == 0, result.stderr
-    return target
+    return built(ROOT, target, env={"SITE_URL": SUBPATH_URL})
 
 
 @pytest.fixture
