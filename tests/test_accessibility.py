@@ -42,6 +42,13 @@ def test_no_axe_violations_on_any_page(axe, themed_page, base_url):
     assert found == {}
 
 
+@pytest.mark.parametrize("url", ["ja/partners/", "es/faq/"], ids=["fallback-notice", "outdated-notice"])
+def test_no_axe_violations_on_pages_with_a_notice(axe, themed_page, variants_url, url):
+    themed_page.goto(variants_url + url)
+    assert themed_page.locator(".site-notice").count() == 1
+    assert violations(axe, themed_page) == []
+
+
 def test_no_axe_violations_with_search_open(axe, themed_page, base_url):
     themed_page.goto(base_url + "ja/faq/")
     open_search(themed_page, "技術ガバナンス")

@@ -50,6 +50,21 @@ def test_first_view_downloads_nothing_for_search(browser_page, base_url):
     assert not [url for url in page.log.requests if "pagefind" in url or "search.js" in url]
 
 
+FIRST_VIEW_BUDGET = 72 * 1024  # gzip bytes of a first view of /ja/faq/, search not included
+
+
+def test_first_view_stays_within_its_budget(browser_page, base_url):
+    """A page's first view (HTML, CSS, JS, icons), gzipped as a server sends text:
+    the bytes are the build's, so they do not vary from run to run."""
+    page = browser_page
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(f"{base_url}ja/faq/")
+    sizes = {response.url.removeprefix(base_url): len(gzip.compress(response.body(), 9)) for response in responses}
+    assert "ja/faq/" in sizes and any(url.endswith(".css") for url in sizes)
+    assert sum(sizes.values()) <= FIRST_VIEW_BUDGET, sizes
+
+
 def test_first_search_stays_within_its_budget(browser_page, base_url):
     """Everything requested from the click to the results, gzipped as a server
     sends text (Pagefind's own files are compressed already)."""
