@@ -79,3 +79,12 @@ def test_no_axe_violations_in_arabic(arabic_page, drafts_url):
         if violations:
             found[url] = [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations]
     assert found == {}
+
+
+def test_site_css_uses_logical_properties_only():
+    """So that everything of the site's own mirrors in right-to-left languages."""
+    import re
+
+    from alliance_site.harness import ROOT
+    css = re.sub(r"/\*.*?\*/", "", (ROOT / "docs" / "assets" / "site.css").read_text("utf-8"), flags=re.S)
+    assert not re.findall(r"\b(?:margin|padding|border)-(?:left|right)\b|\b(?:left|right)\s*:|text-align:\s*(?:left|right)", css)
