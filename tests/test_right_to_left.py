@@ -88,3 +88,12 @@ def test_site_css_uses_logical_properties_only():
     from alliance_site.harness import ROOT
     css = re.sub(r"/\*.*?\*/", "", (ROOT / "docs" / "assets" / "site.css").read_text("utf-8"), flags=re.S)
     assert not re.findall(r"\b(?:margin|padding|border)-(?:left|right)\b|\b(?:left|right)\s*:|text-align:\s*(?:left|right)", css)
+
+
+def test_search_dialog_is_right_to_left_in_arabic(arabic_page, drafts_url):
+    from alliance_site.harness import SEARCH_DIALOG, open_search
+    page = arabic_page
+    page.goto(drafts_url + "ar/")
+    open_search(page, "حوكمة التكنولوجيا")
+    page.locator(f"{SEARCH_DIALOG} [data-search-results] a[href*='/ar/']").first.wait_for()
+    assert page.locator(SEARCH_DIALOG).evaluate(DIRECTION) == "rtl"
