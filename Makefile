@@ -47,9 +47,10 @@ status: $(INSTALLED)
 check-links: build
 	$(BIN)/python scripts/check_links.py site
 
-## bench: performance figures (bytes, requests, Lighthouse, build times)
+## bench: performance figures (bytes, Lighthouse, build and preview times, git processes);
+##        PARTS="preview builds" runs only those (see benchmark/README.md)
 bench: $(INSTALLED)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python -m benchmark $(PARTS)
 
 ## lock: re-resolve requirements*.in into the hash-locked requirements*.txt
 lock: $(INSTALLED)
