@@ -15,6 +15,8 @@
 - `mkdocs serve` polls the file system every half second; a translator's
   preview uses the operating system's file events instead (inotify, FSEvents,
   ReadDirectoryChangesW through watchdog, which MkDocs already depends on).
+  Only changes count: inotify also reports files being opened and read, and
+  the build reads every watched file, which would start the next rebuild.
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
+from watchdog.events import (
+    DirCreatedEvent, DirDeletedEvent, DirMovedEvent, FileClosedEvent, FileCreatedEvent, FileDeletedEvent,
+    FileModifiedEvent, FileMovedEvent,
+)
 from watchdog.observers import Observer
 
 
@@ -41,13 +47,25 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 TEMPLATE_CACHE = MemoryBytecodeCache()
 
 
+CHANGES = [FileModifiedEvent, FileCreatedEvent, FileDeletedEvent, FileMovedEvent, FileClosedEvent,
+           DirCreatedEvent, DirDeletedEvent, DirMovedEvent]
+
+
+class ChangeObserver(Observer):
+    """The platform's file events, changes only (not opening or reading a file)."""
+
+    def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
+        return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or CHANGES,
+                                follow_symlink=follow_symlink)
+
+
 def use_file_events(server, watched: list[str]) -> None:
     """Swap a LiveReloadServer's polling observer for the platform's file events,
     through its public watch()/unwatch(), before the server starts. `watched`:
     what `mkdocs serve` watches before its on_serve event (docs_dir, mkdocs.yml)."""
     for path in watched:
         server.unwatch(path)
-    server.observer = Observer()
+    server.observer = ChangeObserver()
     for path in watched:
         server.watch(path)
 

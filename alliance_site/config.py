@@ -165,8 +165,18 @@ def plugin_entries(config) -> list:
 
 
 def built_languages(config) -> list[Language]:
-    """Languages this build makes (the i18n plugin's `build` flags), default first."""
-    return ordered([to_language(entry) for entry in plugin_entries(config) if entry.build])
+    """Languages this build makes (the i18n plugin's `build` flags), default first.
+    Asked for on every page by several hooks: answered from a cache keyed by
+    what the answer depends on."""
+    entries = plugin_entries(config)
+    key = tuple((entry.locale, entry.name, entry.default, entry.build) for entry in entries)
+    if key not in _BUILT:
+        _BUILT.clear()  # a new configuration (a preview's rebuild): the old one is gone
+        _BUILT[key] = ordered([to_language(entry) for entry in entries if entry.build])
+    return _BUILT[key]
+
+
+_BUILT: dict[tuple, list[Language]] = {}
 
 
 def project_root(config) -> Path:

@@ -15,7 +15,9 @@ import json
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
+from functools import cache
 from pathlib import Path
 
 from alliance_site.problems import ProjectError
@@ -88,3 +90,9 @@ class PreviewIndexer:
                 self._copy_into(site_dir)
             else:
                 shutil.rmtree(fresh, ignore_errors=True)
+
+
+@cache
+def preview_indexer() -> PreviewIndexer:
+    """The one indexer of a preview session (hooks are reloaded on every rebuild; this module is not)."""
+    return PreviewIndexer(Path(tempfile.mkdtemp(prefix="pagefind-preview-")) / "bundle")

@@ -76,20 +76,16 @@ def strings_problems(root: Path, lang: str, default: str) -> list[Problem]:
     return problems
 
 
+@lru_cache(maxsize=64)
 def load_strings(root: Path, lang: str, default: str) -> dict[str, str]:
     """The strings of one language for the templates; ProjectError listing every
-    problem otherwise. Cached until either file changes, so live reload sees edits."""
-    stamps = tuple(_mtime(Path(root) / strings_rel(code)) for code in (lang, default))
-    return _load_strings(Path(root), lang, default, stamps)
-
-
-def _mtime(path: Path) -> int:
-    return path.stat().st_mtime_ns if path.is_file() else 0
-
-
-@lru_cache(maxsize=64)
-def _load_strings(root: Path, lang: str, default: str, _stamps: tuple[int, int]) -> dict[str, str]:
-    problems = strings_problems(root, lang, default)
+    problem otherwise. Read once per build: a build starts with forget_strings()
+    (hooks/languages.py), so a preview's rebuild sees every edit."""
+    problems = strings_problems(Path(root), lang, default)
     if problems:
         raise ProjectError(report(problems))
-    return read_strings_file(root, lang, default).values
+    return read_strings_file(Path(root), lang, default).values
+
+
+def forget_strings() -> None:
+    load_strings.cache_clear()

@@ -18,7 +18,7 @@ from alliance_site.config import SESSION, built_languages, is_built, plugin_entr
 from alliance_site.checks import language_text_problems
 from alliance_site.languages import material_language_problem
 from alliance_site.problems import ProjectError
-from alliance_site.strings import load_strings
+from alliance_site.strings import forget_strings, load_strings
 
 
 def on_startup(command, dirty):
@@ -27,6 +27,7 @@ def on_startup(command, dirty):
 
 @event_priority(100)  # before mkdocs-static-i18n (-100) reads the build flags
 def on_config(config):
+    forget_strings()  # this build reads the strings files afresh
     entries = plugin_entries(config)
     languages = [to_language(entry) for entry in entries]
     if problems := selection_problems(languages):

@@ -6,7 +6,6 @@ A preview keeps indexing out of the edit-to-reload path (search may lag a save).
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -14,10 +13,7 @@ from mkdocs.plugins import event_priority
 
 from alliance_site.config import SESSION
 from alliance_site.problems import ProjectError
-from alliance_site.search import PreviewIndexer, index_site
-
-_preview: dict = {}
-
+from alliance_site.search import index_site, preview_indexer
 
 def i18n_is_building_other_languages(config) -> bool:
     """mkdocs-static-i18n builds each extra language inside its own on_post_build."""
@@ -29,8 +25,7 @@ def on_post_build(config):
     if i18n_is_building_other_languages(config):
         return
     if SESSION.previewing:
-        indexer = _preview.setdefault("indexer", PreviewIndexer(Path(tempfile.mkdtemp(prefix="pagefind-preview-")) / "bundle"))
-        indexer.after_build(Path(config.site_dir))
+        preview_indexer().after_build(Path(config.site_dir))
         return
     try:
         index_site(Path(config.site_dir))
