@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.exceptions import ConfigurationError
@@ -166,21 +167,30 @@ def plugin_entries(config) -> list:
 
 def built_languages(config) -> list[Language]:
     """Languages this build makes (the i18n plugin's `build` flags), default first.
-    Asked for on every page by several hooks: answered from a cache keyed by
-    what the answer depends on."""
-    entries = plugin_entries(config)
-    key = tuple((entry.locale, entry.name, entry.default, entry.build) for entry in entries)
-    if key not in _BUILT:
-        _BUILT.clear()  # a new configuration (a preview's rebuild): the old one is gone
-        _BUILT[key] = ordered([to_language(entry) for entry in entries if entry.build])
-    return _BUILT[key]
+
+    Asked for on every page by several hooks, so answered once per build: the
+    flags are final once hooks/languages.py has set them (forget_built_languages),
+    and a preview's rebuild comes with a new plugin instance."""
+    plugin = config.plugins["i18n"]
+    if _BUILT.get("plugin") is not plugin:
+        _BUILT.update(plugin=plugin, languages=ordered([to_language(entry) for entry in plugin_entries(config) if entry.build]))
+    return _BUILT["languages"]
 
 
-_BUILT: dict[tuple, list[Language]] = {}
+def forget_built_languages() -> None:
+    _BUILT.clear()
+
+
+_BUILT: dict = {}
 
 
 def project_root(config) -> Path:
-    return Path(config.config_file_path).parent
+    return _folder_of(config.config_file_path)
+
+
+@lru_cache(maxsize=8)
+def _folder_of(path: str) -> Path:
+    return Path(path).resolve().parent
 
 
 def is_fallback(page, config) -> bool:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -266,6 +267,7 @@ def url_target(url: str) -> tuple[str, str]:
     return scheme, host if scheme or (parts and parts.netloc) else ""
 
 
+@lru_cache(maxsize=256)  # every language's page is checked against the same English page
 def english_uses(english: str, rel: str) -> English:
     code = code_spans(english)
     found = scan(english)

@@ -221,13 +221,18 @@ def insert_phrase_breaks(html: str) -> str:
     lang = language_of(html)
     if lang not in PARSERS:
         return html
-    finder = _BreakFinder(html, lang)
-    finder.feed(html)
+    # Headings, sidebar and table of contents all sit inside <main>: only that
+    # part is parsed (the head's and header's inline icons are most of a page).
+    start, end = html.find("<main"), html.rfind("</main>")
+    start, end = (start, end) if 0 <= start < end else (0, len(html))
+    part = html[start:end]
+    finder = _BreakFinder(part, lang)
+    finder.feed(part)
     finder.close()
     if not finder.offsets:
         return html
     parts, last = [], 0
-    for offset in sorted(set(finder.offsets)):
+    for offset in sorted({start + offset for offset in finder.offsets}):
         parts += [html[last:offset], WBR]
         last = offset
     parts.append(html[last:])

@@ -7,18 +7,20 @@
   scripts, other hosts, merge-conflict markers): alliance_site/input_safety.py.
 - A page that is not UTF-8 (Shift_JIS, Windows-1252...) is refused by name
   and line, before MkDocs would stop on a UnicodeDecodeError traceback.
-- Text is normalised to NFC, so accents saved decomposed (macOS) render right.
+- Each page is read once, as every rule reads it: UTF-8, NFC-normalised (accents
+  saved decomposed by macOS tools render right), newlines as "\\n".
 
 Same rules and words as `python scripts/l10n.py check`.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from alliance_site.config import built_languages
+from alliance_site.config import built_languages, project_root
 from alliance_site.input_safety import encoding_problem, input_problems
 from alliance_site.markdown import front_matter_problems, has_required_keys, nfc, read_text
 from alliance_site.problems import Problem, report
@@ -35,25 +37,38 @@ def english_source(page, config) -> Path | None:
 
 
 def project_rel(path, config) -> str:
-    return Path(path).relative_to(Path(config.config_file_path).parent).as_posix()
+    return Path(os.path.relpath(path, project_root(config))).as_posix()
+
+
+_sources: dict[str, str] = {}  # this build's page sources, read once
+
+
+def english_text(path: Path) -> str:
+    key = f"english:{path}"
+    if key not in _sources:
+        _sources[key] = read_text(path)
+    return _sources[key]
 
 
 def on_page_read_source(page, config):
+    """Read the page once, as every rule reads it (UTF-8, NFC); refuse other encodings."""
     path = page.file.abs_src_path
-    if problem := encoding_problem(project_rel(path, config), Path(path).read_bytes()):
+    data = Path(path).read_bytes()
+    if problem := encoding_problem(project_rel(path, config), data):
         raise PluginError(str(problem))
-    return None  # MkDocs reads the file itself
+    text = nfc(data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n"))
+    _sources[path] = text
+    return text
 
 
 def on_page_markdown(markdown, page, config, files):
     path = page.file.abs_src_path
-    rel = project_rel(path, config)
+    rel, text = project_rel(path, config), _sources.pop(path)
     problems = [] if has_required_keys(page.meta) else [
-        Problem(rel, line, message) for line, message in front_matter_problems(read_text(path))]
+        Problem(rel, line, message) for line, message in front_matter_problems(text)]
     english = english_source(page, config)
     if english is not None and english.is_file():
-        problems += input_problems(rel, read_text(path), read_text(english), project_rel(english, config))
+        problems += input_problems(rel, text, english_text(english), project_rel(english, config))
     if problems:
         raise PluginError(report(problems))
-    page.meta = {key: nfc(value) if isinstance(value, str) else value for key, value in page.meta.items()}
-    return nfc(markdown)
+    return markdown

@@ -14,7 +14,9 @@ import os
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from alliance_site.config import SESSION, built_languages, is_built, plugin_entries, project_root, selection_problems, to_language
+from alliance_site.config import (
+    SESSION, built_languages, forget_built_languages, is_built, plugin_entries, project_root, selection_problems, to_language,
+)
 from alliance_site.checks import language_text_problems
 from alliance_site.languages import material_language_problem
 from alliance_site.problems import ProjectError
@@ -27,13 +29,16 @@ def on_startup(command, dirty):
 
 @event_priority(100)  # before mkdocs-static-i18n (-100) reads the build flags
 def on_config(config):
-    forget_strings()  # this build reads the strings files afresh
+    if not getattr(config.plugins["i18n"], "building", False):  # once per build, not per language
+        forget_strings()  # this build reads the strings files afresh
     entries = plugin_entries(config)
     languages = [to_language(entry) for entry in entries]
     if problems := selection_problems(languages):
         raise PluginError("\n".join(problems))
     for entry, language in zip(entries, languages):
         entry.build = entry.build and is_built(language, os.environ)
+    forget_built_languages()  # the flags are final now
+    for entry in entries:
         if entry.build and (problems := language_text_problems(entry)):
             raise PluginError("\n".join(f"{config.config_file_path}: {problem}" for problem in problems))
     root = project_root(config)
