@@ -137,7 +137,7 @@ class _BreakFinder(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         parent = self.stack[-1] if self.stack else None
-        lang = (attrs.get("lang") or (parent.lang if parent else "")).split("-")[0].lower()
+        lang = (attrs.get("lang") or (parent.lang if parent else self.lang)).split("-")[0].lower()
         classes = set((attrs.get("class") or "").split())
         in_article = tag == "article" or bool(parent and parent.in_article)
         if tag in ("wbr", "br"):
