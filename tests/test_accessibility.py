@@ -9,6 +9,12 @@ from alliance_site.harness import LANGUAGES, PAGES, SEARCH_DIALOG, open_search, 
 
 VIEWPORTS = {"desktop": (1280, 800), "phone": (375, 812)}
 URLS = [page_url(lang, page) for lang in LANGUAGES for page in PAGES] + ["ja/no-such-page/"]
+# The palette changes colours, the width changes layout: every page is checked
+# in both palettes and at both widths (light at desktop width, dark on a phone);
+# the two other combinations on one page per language and the 404.
+DIAGONAL = [("light", "desktop"), ("dark", "phone")]
+CROSS = [("dark", "desktop"), ("light", "phone")]
+CROSS_URLS = [page_url(lang, "faq.md") for lang in LANGUAGES] + ["ja/no-such-page/"]
 
 
 @pytest.fixture(scope="module")
@@ -23,36 +29,54 @@ def violations(axe, page):
     ]
 
 
-@pytest.fixture(params=[(s, v) for s in ("light", "dark") for v in VIEWPORTS], ids=lambda p: f"{p[0]}-{p[1]}")
-def themed_page(request, browser):
-    scheme, viewport = request.param
+def themed(browser, scheme: str, viewport: str):
     width, height = VIEWPORTS[viewport]
     context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme, locale="en-US")
     context.set_default_timeout(10_000)
-    yield context.new_page()
+    return context
+
+
+def combination_id(combination) -> str:
+    return "-".join(combination)
+
+
+@pytest.fixture(params=DIAGONAL + CROSS, ids=combination_id)
+def themed_page(request, browser):
+    context = themed(browser, *request.param)
+    page = context.new_page()
+    page.combination = request.param
+    yield page
     context.close()
 
 
 def test_no_axe_violations_on_any_page(axe, themed_page, base_url):
     found = {}
-    for url in URLS:
+    for url in URLS if themed_page.combination in DIAGONAL else CROSS_URLS:
         themed_page.goto(base_url + url)
         if problems := violations(axe, themed_page):
             found[url] = problems
     assert found == {}
 
 
+@pytest.mark.parametrize("combination", DIAGONAL, ids=combination_id)
 @pytest.mark.parametrize("url", ["ja/partners/", "es/faq/"], ids=["fallback-notice", "outdated-notice"])
-def test_no_axe_violations_on_pages_with_a_notice(axe, themed_page, variants_url, url):
-    themed_page.goto(variants_url + url)
-    assert themed_page.locator(".site-notice").count() == 1
-    assert violations(axe, themed_page) == []
+def test_no_axe_violations_on_pages_with_a_notice(axe, browser, variants_url, combination, url):
+    context = themed(browser, *combination)
+    page = context.new_page()
+    page.goto(variants_url + url)
+    assert page.locator(".site-notice").count() == 1
+    assert violations(axe, page) == []
+    context.close()
 
 
 def test_no_axe_violations_with_search_open(axe, themed_page, base_url):
+    """With results, and with none (colour contrast included, in both palettes)."""
     themed_page.goto(base_url + "ja/faq/")
     open_search(themed_page, "技術ガバナンス")
     themed_page.wait_for_selector(f"{SEARCH_DIALOG} a[href*='/ja/']")
+    assert violations(axe, themed_page) == []
+    themed_page.fill(f"{SEARCH_DIALOG} input[type=search]", "ぬぬぬぬ")
+    themed_page.wait_for_function("() => !document.querySelector('dialog[open] [data-search-results] a')")
     assert violations(axe, themed_page) == []
 
 

@@ -1,6 +1,5 @@
 """In Chromium: the switcher lands on the same page and question, directly."""
 
-import itertools
 
 import pytest
 
@@ -9,7 +8,8 @@ from alliance_site.harness import LANGUAGES, choose_language, page_url
 NAMES = {"en": "English", "ja": "日本語", "es": "Español"}
 
 
-@pytest.mark.parametrize("source,target", list(itertools.permutations(LANGUAGES, 2)))
+# A cycle through the languages: each one is left once and reached once.
+@pytest.mark.parametrize("source,target", list(zip(LANGUAGES, LANGUAGES[1:] + LANGUAGES[:1])))
 def test_switch_keeps_page_and_anchor_without_redirect(browser_page, base_url, source, target):
     page = browser_page
     page.goto(f"{base_url}{page_url(source, 'faq.md')}#cost")

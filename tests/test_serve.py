@@ -2,7 +2,6 @@
 mkdocs serve) in Chromium: live reload on every save, one rebuild per save,
 and search that catches up with the saves."""
 
-import json
 import os
 import socket
 import subprocess
