@@ -104,7 +104,13 @@ def preview_indexer() -> PreviewIndexer:
 
 
 class BuildIndexer:
-    """Pagefind's own Python API, fed page by page during a build."""
+    """Pagefind's own Python API, fed a language at a time during a build.
+
+    If its service fails or stalls (it has no timeouts of its own), the
+    finished site is indexed with the command line instead: slower, never wrong.
+    """
+
+    STALL = 30  # seconds the last language and the writing may take
 
     def __init__(self):
         from pagefind.index import IndexConfig, PagefindIndex
@@ -112,31 +118,27 @@ class BuildIndexer:
         self.loop = asyncio.new_event_loop()
         threading.Thread(target=self.loop.run_forever, daemon=True).start()
         self.index = PagefindIndex(config=IndexConfig(exclude_selectors=EXCLUDE_SELECTORS))
-        self.added = [self._run(self.index._start(), wait=False)]
-
-    def _run(self, coroutine, wait: bool = True):
-        future = asyncio.run_coroutine_threadsafe(coroutine, self.loop)
-        return future.result() if wait else future
+        self.last = asyncio.run_coroutine_threadsafe(self.index._start(), self.loop)
 
     def add_folder(self, site_dir: Path, glob: str) -> None:
-        """Queue the pages under site_dir matching glob; indexing goes on meanwhile."""
-        self.added.append(self._run(self._add(str(site_dir), glob), wait=False))
+        """Queue the pages under site_dir matching glob, after what is queued; indexing goes on meanwhile."""
+        self.last = asyncio.run_coroutine_threadsafe(self._add(self.last, str(site_dir), glob), self.loop)
 
-    async def _add(self, site_dir: str, glob: str):
-        await asyncio.wrap_future(self.added[0])  # the service has started
+    async def _add(self, previous, site_dir: str, glob: str):
+        await asyncio.wrap_future(previous)  # one request at a time, in order
         return await self.index.add_directory(site_dir, glob=glob)
 
     def write(self, site_dir: Path) -> Path:
-        """Wait for every page, write the bundle into site_dir, stop the service."""
+        """Wait for every language, write the bundle into site_dir, stop the service."""
         bundle = Path(site_dir) / BUNDLE
         try:
-            for future in self.added:
-                future.result()
-            self._run(self.index.write_files(output_path=str(bundle)))
-            self._run(self.index._service.close())
-        except Exception as error:  # the service's own errors name no file: say what failed
-            raise ProjectError(f"Pagefind could not index {site_dir}: {error}. "
-                               "Is 'pagefind[extended]' from requirements.txt installed?") from error
+            self.last.result(timeout=self.STALL)
+            written = asyncio.run_coroutine_threadsafe(self.index.write_files(output_path=str(bundle)), self.loop)
+            written.result(timeout=self.STALL)
+            asyncio.run_coroutine_threadsafe(self.index._service.close(), self.loop).result(timeout=self.STALL)
+        except Exception:  # noqa: BLE001  any failure of the service: the command line does it all again
+            shutil.rmtree(bundle, ignore_errors=True)
+            return index_site(Path(site_dir))
         finally:
             self.loop.call_soon_threadsafe(self.loop.stop)
         sort_entry_file(bundle)
