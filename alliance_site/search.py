@@ -3,19 +3,14 @@ language is built. Only elements marked `data-pagefind-body` are indexed (see
 overrides/main.html), so English fallback pages stay out of other languages'
 indexes.
 
-A published build indexes while it builds: each language's pages go to
-Pagefind's indexing service (its own process, so it runs on the other core) as
-soon as that language is built, while the next one builds; the bundle is
-written once every language is built. (A language at a time, not a page at a
-time: Pagefind's Python client waits 0.1 s for each answer.) A preview
-(`make serve`) keeps indexing out of the edit-to-reload path: the last index is
-copied into the new build at once, and a fresh one is made in the background
-(search may lag a save by a second or two, and always works).
+A published build indexes before it finishes. A preview (`make serve`) keeps
+indexing out of the edit-to-reload path: the last index is copied into the new
+build at once, and a fresh one is made in the background (search may lag a save
+by a second or two, and always works).
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
 import shutil
 import subprocess
@@ -101,45 +96,3 @@ class PreviewIndexer:
 def preview_indexer() -> PreviewIndexer:
     """The one indexer of a preview session (hooks are reloaded on every rebuild; this module is not)."""
     return PreviewIndexer(Path(tempfile.mkdtemp(prefix="pagefind-preview-")) / "bundle")
-
-
-class BuildIndexer:
-    """Pagefind's own Python API, fed a language at a time during a build.
-
-    If its service fails or stalls (it has no timeouts of its own), the
-    finished site is indexed with the command line instead: slower, never wrong.
-    """
-
-    STALL = 30  # seconds the last language and the writing may take
-
-    def __init__(self):
-        from pagefind.index import IndexConfig, PagefindIndex
-
-        self.loop = asyncio.new_event_loop()
-        threading.Thread(target=self.loop.run_forever, daemon=True).start()
-        self.index = PagefindIndex(config=IndexConfig(exclude_selectors=EXCLUDE_SELECTORS))
-        self.last = asyncio.run_coroutine_threadsafe(self.index._start(), self.loop)
-
-    def add_folder(self, site_dir: Path, glob: str) -> None:
-        """Queue the pages under site_dir matching glob, after what is queued; indexing goes on meanwhile."""
-        self.last = asyncio.run_coroutine_threadsafe(self._add(self.last, str(site_dir), glob), self.loop)
-
-    async def _add(self, previous, site_dir: str, glob: str):
-        await asyncio.wrap_future(previous)  # one request at a time, in order
-        return await self.index.add_directory(site_dir, glob=glob)
-
-    def write(self, site_dir: Path) -> Path:
-        """Wait for every language, write the bundle into site_dir, stop the service."""
-        bundle = Path(site_dir) / BUNDLE
-        try:
-            self.last.result(timeout=self.STALL)
-            written = asyncio.run_coroutine_threadsafe(self.index.write_files(output_path=str(bundle)), self.loop)
-            written.result(timeout=self.STALL)
-            asyncio.run_coroutine_threadsafe(self.index._service.close(), self.loop).result(timeout=self.STALL)
-        except Exception:  # noqa: BLE001  any failure of the service: the command line does it all again
-            shutil.rmtree(bundle, ignore_errors=True)
-            return index_site(Path(site_dir))
-        finally:
-            self.loop.call_soon_threadsafe(self.loop.stop)
-        sort_entry_file(bundle)
-        return bundle

@@ -237,22 +237,3 @@ def test_not_found_page_searches_in_the_urls_language(browser_page, base_url, st
     assert result_pages(page.locator(RESULTS).evaluate_all("links => links.map(a => a.href)"), base_url) <= {
         page_url(lang, p) for p in ("index.md", "partners.md", "get-involved.md", "faq.md")}
     assert_no_english(page, strings, lang)
-
-
-def test_indexing_falls_back_to_the_command_line_if_the_service_fails(site_dir, tmp_path, monkeypatch):
-    """Pagefind's service has no timeouts of its own: a failure must not hang or break the build."""
-    import shutil
-
-    from alliance_site.search import BuildIndexer
-    site = tmp_path / "site"
-    shutil.copytree(site_dir, site, ignore=shutil.ignore_patterns("pagefind"))
-    indexer = BuildIndexer()
-
-    async def broken(*args, **kwargs):
-        raise RuntimeError("the service died")
-
-    monkeypatch.setattr(indexer.index, "add_directory", broken)
-    indexer.add_folder(site, "**/*.html")
-    bundle = indexer.write(site)
-    assert sorted(path.name for path in (bundle / "index").iterdir()) == sorted(
-        path.name for path in (site_dir / "pagefind" / "index").iterdir())

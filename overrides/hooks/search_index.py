@@ -1,10 +1,7 @@
-"""Index the built site with Pagefind (alliance_site/search.py). Feeds
-partials/search.html and assets/search.js.
+"""Index the built site with Pagefind once every language has been built
+(alliance_site/search.py). Feeds partials/search.html and assets/site.js.
 
-A published build hands each language's pages to Pagefind as soon as that
-language is built (indexing runs while the next one builds) and writes the
-bundle once the last one is; a preview indexes in the background after each
-rebuild (search may lag a save).
+A preview keeps indexing out of the edit-to-reload path (search may lag a save).
 """
 
 from __future__ import annotations
@@ -14,33 +11,23 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from alliance_site.config import SESSION, built_languages
+from alliance_site.config import SESSION
 from alliance_site.problems import ProjectError
-from alliance_site.search import BuildIndexer, preview_indexer
+from alliance_site.search import index_site, preview_indexer
 
-_build: dict = {}
-
-
-def on_pre_build(config):
-    is_first = config.theme["language"] == built_languages(config)[0].code
-    if is_first and not SESSION.previewing:
-        _build["indexer"] = BuildIndexer()
+def i18n_is_building_other_languages(config) -> bool:
+    """mkdocs-static-i18n builds each extra language inside its own on_post_build."""
+    return bool(getattr(config.plugins.get("i18n"), "building", False))
 
 
-# mkdocs-static-i18n builds the next language in its own on_post_build (-100):
-# this runs before it, once per language.
-@event_priority(-50)
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config):
-    languages, language = built_languages(config), config.theme["language"]
-    site = Path(config.site_dir)
-    if SESSION.previewing:
-        if language == languages[-1].code:  # every language is built
-            preview_indexer().after_build(site)
+    if i18n_is_building_other_languages(config):
         return
-    # The default language is built first, into a clean site: all of it is its own.
-    _build["indexer"].add_folder(site, "**/*.html" if language == languages[0].code else f"{language}/**/*.html")
-    if language == languages[-1].code:
-        try:
-            _build.pop("indexer").write(site)
-        except ProjectError as error:
-            raise PluginError(str(error)) from error
+    if SESSION.previewing:
+        preview_indexer().after_build(Path(config.site_dir))
+        return
+    try:
+        index_site(Path(config.site_dir))
+    except ProjectError as error:
+        raise PluginError(str(error)) from error
