@@ -123,11 +123,21 @@ SCHEMES = {"light": "default", "dark": "slate"}
 
 @pytest.fixture(params=list(SCHEMES))
 def palette_page(request, browser):
+    yield from browser_page_in(browser, request.param)
+
+
+@pytest.fixture
+def light_page(browser):
+    """The notices' words do not change with the palette (every page above is walked in both)."""
+    yield from browser_page_in(browser, "light")
+
+
+def browser_page_in(browser, scheme: str):
     """A browser page whose system preference selects the light or dark palette."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=request.param, locale="en-US")
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme, locale="en-US")
     context.set_default_timeout(10_000)
     page = context.new_page()
-    page.scheme = SCHEMES[request.param]
+    page.scheme = SCHEMES[scheme]
     yield page
     context.close()
 
@@ -225,15 +235,15 @@ def notices_url(variants_url):
     ("ja", "ja/partners/"), ("es", "es/get-involved/"),  # fallback notice
     ("ja", "ja/faq/"), ("es", "es/faq/"),  # outdated notice
 ])
-def test_no_english_interface_string_in_the_notices(palette_page, notices_url, lang, url):
-    english = english_on(palette_page, notices_url + url, lang, 200)
-    notice = palette_page.locator(".site-notice")
+def test_no_english_interface_string_in_the_notices(light_page, notices_url, lang, url):
+    english = english_on(light_page, notices_url + url, lang, 200)
+    notice = light_page.locator(".site-notice")
     assert notice.count() == 1
     # The link to the English page is worded in the reader's language, so the walk read it.
     link = notice.locator('a[hreflang="en"]')
     assert link.evaluate("a => a.closest('[lang]').lang") == lang
     # On a fallback page the ¶ links sit in the English article; their titles are the reader's.
-    permalinks = palette_page.locator("article a.headerlink")
+    permalinks = light_page.locator("article a.headerlink")
     assert permalinks.count() > 0
     assert set(permalinks.evaluate_all("links => links.map((a) => a.closest('[lang]').lang)")) == {lang}
     assert not english, "English interface strings:\n" + "\n".join(f"  {url}  {item}" for item in english)
