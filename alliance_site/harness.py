@@ -7,9 +7,11 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+import urllib.request
 from pathlib import Path
 
 from alliance_site.config import PROJECT_ROOT, markdown_pages, site_languages
@@ -89,6 +91,22 @@ def serve(directory: Path, handler: type = GitHubPagesHandler):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on now (for `mkdocs serve --dev-addr`)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 5) -> bytes | None:
+    """The body at url, or None if nothing answers (yet)."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read()
+    except OSError:  # URLError, refused, timed out
+        return None
 
 
 def system_chromium() -> str | None:

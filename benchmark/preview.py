@@ -9,18 +9,15 @@ import json
 import os
 import secrets
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from alliance_site.harness import BUILD_ENV
+from alliance_site.harness import BUILD_ENV, fetch, free_port
 from alliance_site.search import BUNDLE
 
 from benchmark import trees
@@ -47,18 +44,6 @@ SEARCH = """async ([bundle, term]) => {
 }"""
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> bytes | None:
-    try:
-        with urllib.request.urlopen(url, timeout=SAMPLE_LIMIT) as response:
-            return response.read()
-    except (urllib.error.URLError, OSError):
-        return None
 
 
 def has_children(pid: int) -> bool:
@@ -111,7 +96,7 @@ class Preview:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise self.failure(f"mkdocs serve exited ({self.process.returncode})")
-            if all(fetch(self.url + path) is not None for path in wanted):
+            if all(fetch(self.url + path, timeout=SAMPLE_LIMIT) is not None for path in wanted):
                 self.wait_idle()
                 return
             time.sleep(0.2)
@@ -129,7 +114,7 @@ class Preview:
             time.sleep(0.05)
 
     def search_hash(self) -> str | None:
-        body = fetch(self.url + SEARCH_ENTRY)
+        body = fetch(self.url + SEARCH_ENTRY, timeout=SAMPLE_LIMIT)
         try:
             return json.loads(body)["languages"][EDITED[0]]["hash"] if body else None
         except (ValueError, KeyError):
@@ -145,7 +130,7 @@ class Preview:
         source.write_text(f"{original.rstrip()}\n\n{marker}\n", encoding="utf-8")
         shown = None
         while time.perf_counter() - start < SAMPLE_LIMIT:
-            body = fetch(self.url + EDITED[2])
+            body = fetch(self.url + EDITED[2], timeout=SAMPLE_LIMIT)
             if body and marker.encode() in body:
                 shown = time.perf_counter() - start
                 break

@@ -3,28 +3,15 @@ mkdocs serve) in Chromium: live reload on every save, one rebuild per save,
 and search that catches up with the saves."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 
 import pytest
 
-from alliance_site.harness import copy_project, csp_violations, record_csp_violations
+from alliance_site.harness import copy_project, csp_violations, fetch, free_port, record_csp_violations
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> bytes | None:
-    try:
-        return urllib.request.urlopen(url, timeout=5).read()
-    except OSError:
-        return None
 
 
 def wait_until(condition, limit: float, what: str):
