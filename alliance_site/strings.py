@@ -60,20 +60,28 @@ def read_strings_file(root: Path, lang: str, default: str) -> StringsFile:
     return result
 
 
-def strings_problems(root: Path, lang: str, default: str) -> list[Problem]:
-    """The file parses and has exactly the keys of <default>.yml."""
-    source, target = read_strings_file(root, default, default), read_strings_file(root, lang, default)
-    if lang == default or source.values is None or target.values is None:
-        return target.problems
-    rel = target.rel
-    problems = [Problem(rel, 1, f"missing key '{key}' (copy it from {default}.yml and translate its value)")
-                for key in source.values if key not in target.values]
-    problems += [Problem(rel, line, f"unknown key '{key}': {default}.yml has no such key "
-                                    f"(rename it to a key of {default}.yml or delete it)")
-                 for key, line in target.lines.items() if key not in source.values]
-    problems += [Problem(rel, target.lines.get(key, 1), f"interface string '{key}': {reason}")
+def checked_strings(root: Path, lang: str, default: str) -> tuple[StringsFile, list[Problem]]:
+    """A language's strings file, read once, and its problems: it parses, has
+    exactly the keys of <default>.yml, and every value is plain text."""
+    target = read_strings_file(root, lang, default)
+    if target.values is None:
+        return target, target.problems
+    problems = []
+    source = read_strings_file(root, default, default) if lang != default else target
+    if source.values is not None and source is not target:
+        rel = target.rel
+        problems += [Problem(rel, 1, f"missing key '{key}' (copy it from {default}.yml and translate its value)")
+                     for key in source.values if key not in target.values]
+        problems += [Problem(rel, line, f"unknown key '{key}': {default}.yml has no such key "
+                                        f"(rename it to a key of {default}.yml or delete it)")
+                     for key, line in target.lines.items() if key not in source.values]
+    problems += [Problem(target.rel, target.lines.get(key, 1), f"interface string '{key}': {reason}")
                  for key, value in target.values.items() if (reason := interface_text_problem(value))]
-    return problems
+    return target, problems
+
+
+def strings_problems(root: Path, lang: str, default: str) -> list[Problem]:
+    return checked_strings(Path(root), lang, default)[1]
 
 
 @lru_cache(maxsize=64)
@@ -81,10 +89,10 @@ def load_strings(root: Path, lang: str, default: str) -> dict[str, str]:
     """The strings of one language for the templates; ProjectError listing every
     problem otherwise. Read once per build: a build starts with forget_strings()
     (hooks/languages.py), so a preview's rebuild sees every edit."""
-    problems = strings_problems(Path(root), lang, default)
+    target, problems = checked_strings(Path(root), lang, default)
     if problems:
         raise ProjectError(report(problems))
-    return read_strings_file(Path(root), lang, default).values
+    return target.values
 
 
 def forget_strings() -> None:

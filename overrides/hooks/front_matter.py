@@ -41,13 +41,13 @@ def project_rel(path, config) -> str:
 
 
 _sources: dict[str, str] = {}  # this build's page sources, read once
+_english: dict[Path, str] = {}  # English pages, read once for all their translations
 
 
 def english_text(path: Path) -> str:
-    key = f"english:{path}"
-    if key not in _sources:
-        _sources[key] = read_text(path)
-    return _sources[key]
+    if path not in _english:
+        _english[path] = read_text(path)
+    return _english[path]
 
 
 def on_page_read_source(page, config):

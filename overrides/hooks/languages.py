@@ -29,8 +29,9 @@ def on_startup(command, dirty):
 
 @event_priority(100)  # before mkdocs-static-i18n (-100) reads the build flags
 def on_config(config):
-    if not getattr(config.plugins["i18n"], "building", False):  # once per build, not per language
-        forget_strings()  # this build reads the strings files afresh
+    if getattr(config.plugins["i18n"], "building", False):
+        return config  # another language of the same build: decided and checked already
+    forget_strings()  # this build reads the strings files afresh
     entries = plugin_entries(config)
     languages = [to_language(entry) for entry in entries]
     if problems := selection_problems(languages):
