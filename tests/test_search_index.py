@@ -1,0 +1,60 @@
+"""The search index a build writes: each language is indexed while the next one
+builds (alliance_site.search.LanguageIndexer), and the bundle is exactly what
+one Pagefind run over the finished site gives."""
+
+import hashlib
+import json
+
+import pytest
+
+from alliance_site.harness import build_site, copy_project
+from alliance_site.problems import ProjectError
+from alliance_site.search import BUNDLE, LanguageIndexer, index_site, language_glob
+
+
+def digests(bundle):
+    return {str(path.relative_to(bundle)): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(bundle.rglob("*")) if path.is_file()}
+
+
+def test_bundle_built_language_by_language_equals_one_run_over_the_site(drafts_site, tmp_path):
+    """Six languages (right-to-left and CJK ones among them)."""
+    assert digests(drafts_site / BUNDLE) == digests(index_site(drafts_site, tmp_path / "one-run"))
+
+
+def test_a_language_with_no_page_of_its_own_stays_out_of_search(tmp_path):
+    """Spanish with nothing translated: every page an English fallback, none
+    marked for Pagefind (which would otherwise index their whole bodies)."""
+    project = copy_project(tmp_path, skip_content=("es",))
+    site = tmp_path / "built"
+    result = build_site(project, site, env={"SITE_ONLY": "es"})
+    assert result.returncode == 0, result.stderr
+    assert (site / "es" / "faq" / "index.html").is_file()
+    languages = json.loads((site / BUNDLE / "pagefind-entry.json").read_text("utf-8"))["languages"]
+    assert sorted(languages) == ["en"]
+    assert digests(site / BUNDLE) == digests(index_site(site, tmp_path / "one-run"))
+
+
+def test_default_language_glob_lists_its_own_names_only(tmp_path):
+    for name in ["index.html", "404.html", "faq/index.html", "assets/x.js", "ja/index.html", "es/index.html",
+                 f"{BUNDLE}/pagefind.js"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", "utf-8")
+    codes = ["en", "ja", "es"]
+    assert language_glob(tmp_path, "en", "en", codes) == "{404.html,assets/**/*.html,faq/**/*.html,index.html}"
+    assert language_glob(tmp_path, "ja", "en", codes) == "ja/**/*.html"
+
+
+def test_a_name_pagefind_cannot_take_stops_the_build_with_its_path(tmp_path):
+    (tmp_path / "a,b").mkdir()
+    with pytest.raises(ProjectError, match=r"a,b: this name cannot be given to Pagefind\. Rename the page"):
+        language_glob(tmp_path, "en", "en", ["en"])
+
+
+def test_a_failing_pagefind_run_fails_the_index_with_its_output(tmp_path):
+    (tmp_path / "index.html").write_text("<html lang=en><body data-pagefind-body>Hello</body></html>", "utf-8")
+    indexer = LanguageIndexer(tmp_path)
+    indexer.add("index.html")
+    indexer.add("no-such-folder/**/*.html")  # Pagefind finds no HTML file: exit 1
+    with pytest.raises(ProjectError, match=r"Pagefind could not index .* \(exit 1\):(.|\n)*not able to build an index"):
+        indexer.finish()
