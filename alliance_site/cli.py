@@ -24,6 +24,7 @@ from alliance_site.config import PROJECT_ROOT, markdown_pages, site_languages
 from alliance_site.git_state import NO_HISTORY, SHALLOW_HINT, STATES, GitSnapshot, git, status_rows
 from alliance_site.problems import ProjectError
 from alliance_site.scaffold import new_language, publish
+from alliance_site.strings import forget_strings
 
 COMMAND = ".venv/bin/python scripts/l10n.py"
 
@@ -169,6 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    forget_strings()  # each run reads the strings files afresh, however many run in one process
     args = build_parser().parse_args(argv)
     args.root = Path(getattr(args, "root", PROJECT_ROOT)).resolve()
     try:

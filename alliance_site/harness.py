@@ -3,8 +3,10 @@ and the benchmark (which import it; it imports neither)."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import io
 import os
 import shutil
 import socket
@@ -184,11 +186,34 @@ plugins:
 """
 
 
+@contextlib.contextmanager
+def environment(env: dict):
+    """os.environ replaced by `env` for the block (the git commands a run starts see it too)."""
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
 def run_l10n(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """`python scripts/l10n.py --root ROOT ...` as a translator runs it."""
+    """`python scripts/l10n.py --root ROOT ...` as a translator runs it: the
+    script's one call, alliance_site.cli.main, run in this process (a Python start
+    per call would cost more than most of them), with its exit code and output."""
+    from alliance_site.cli import main  # the command line, not needed by builds and serves
+
     env = env or {**os.environ, "GIT_CEILING_DIRECTORIES": str(Path(root).parent)}
-    return subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "l10n.py"), "--root", str(root), *args],
-                          capture_output=True, text=True, check=False, env=env)
+    argv = ["--root", str(root), *args]
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with environment(env), contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        try:
+            code = main(argv)
+        except SystemExit as exit:  # argparse refusing the arguments
+            code = exit.code if isinstance(exit.code, int) else 1
+    return subprocess.CompletedProcess(["scripts/l10n.py", *argv], code, stdout.getvalue(), stderr.getvalue())
 
 
 # --------------------------------------------------------------------------- browser steps

@@ -4,7 +4,9 @@ loopback, and driven in a real Chromium."""
 
 from __future__ import annotations
 
+import fcntl
 import functools
+import os
 import shutil
 from pathlib import Path
 
@@ -18,6 +20,23 @@ from alliance_site.harness import (
     page_url, serve, write,
 )
 
+
+
+def made_once(tmp_path_factory, name: str, make) -> Path:
+    """`make(path)` run once per test session, whatever the number of xdist
+    workers: the first worker to ask makes it, the others wait and share it
+    (fixtures built this way are read, never changed, by the tests)."""
+    workers = os.environ.get("PYTEST_XDIST_WORKER")
+    shared = tmp_path_factory.getbasetemp().parent if workers else tmp_path_factory.getbasetemp()
+    target, done = shared / name, shared / f"{name}.done"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir()
+            make(target)
+            done.touch()
+    return target
 
 
 def built(project: Path, target: Path, env: dict | None = None) -> Path:
@@ -36,8 +55,7 @@ def serving(site: Path):
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("site")
-    return built(ROOT, target)
+    return made_once(tmp_path_factory, "site", lambda target: built(ROOT, target))
 
 
 @pytest.fixture(scope="session")
@@ -73,9 +91,67 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def shared_context(browser):
+    """shared_context(locale): one browser context per locale and test worker.
+    A page in it costs a fraction of a fresh context's (no new renderer process,
+    warm caches); each test's storage is forgotten after it (see open_page).
+    Tests that count bytes, or need touch or no JavaScript, open a context of
+    their own."""
+    contexts = {}
+
+    def context_for(locale: str = "en-US"):
+        if locale not in contexts:
+            context = contexts[locale] = browser.new_context(locale=locale)
+            context.set_default_timeout(10_000)
+            context.new_page()  # kept open (blank): Chromium keeps the context's processes warm for the next page
+        return contexts[locale]
+
+    yield context_for
+    for context in contexts.values():
+        context.close()
+
+
+def forget_storage(context, page) -> None:
+    """Clear what a test stored (the palette, remembered choices) for the next one."""
+    origins = [entry["origin"] for entry in context.storage_state()["origins"]]
+    session = context.new_cdp_session(page)
+    for origin in origins:
+        session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "local_storage,indexeddb"})
+    session.detach()
+    context.clear_cookies()
+
+
 @pytest.fixture
-def browser_page(browser):
-    """A fresh browser page with its request log at `page.log`."""
+def open_page(shared_context):
+    """Open a page of a shared context: open_page(width, height, scheme, locale),
+    the scheme being the system preference ("light" or "dark"); each with its
+    request log at `page.log`."""
+    pages = []
+
+    def open_(width: int = 1280, height: int = 800, scheme: str = "light", locale: str = "en-US"):
+        page = shared_context(locale).new_page()
+        page.set_viewport_size({"width": width, "height": height})
+        page.emulate_media(color_scheme=scheme)
+        page.log = RequestLog(page)
+        pages.append(page)
+        return page
+
+    yield open_
+    for page in pages:
+        forget_storage(page.context, page)
+        page.close()
+
+
+@pytest.fixture
+def browser_page(open_page):
+    """A fresh page at 1280 x 800, light palette."""
+    return open_page()
+
+
+@pytest.fixture
+def fresh_page(browser):
+    """A page in a context of its own (empty cache): for tests that count what is downloaded."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-US")
     context.set_default_timeout(10_000)
     page = context.new_page()
@@ -98,18 +174,19 @@ def drafts_project(tmp_path_factory) -> Path:
     """A copy of the project with ar, zh and ko added as a coordinator does
     (new-language: drafts), each with its About page translated
     (tests/fixtures/drafts/); every other page falls back to English."""
-    project = copy_project(tmp_path_factory.mktemp("drafts-project"))
-    for code in DRAFTS:
-        new_language(project, code)
-        shutil.copy(FIXTURES / "drafts" / code / "index.md", project / "docs" / code / "index.md")
-    return project
+    def make(project: Path) -> None:
+        copy_project(project)
+        for code in DRAFTS:
+            new_language(project, code)
+            shutil.copy(FIXTURES / "drafts" / code / "index.md", project / "docs" / code / "index.md")
+
+    return made_once(tmp_path_factory, "drafts-project", make)
 
 
 @pytest.fixture(scope="session")
 def drafts_site(drafts_project, tmp_path_factory) -> Path:
     """The drafts project as a preview builds it (SITE_DRAFTS=1)."""
-    target = tmp_path_factory.mktemp("drafts-site")
-    return built(drafts_project, target, env={"SITE_DRAFTS": "1"})
+    return made_once(tmp_path_factory, "drafts-site", lambda target: built(drafts_project, target, env={"SITE_DRAFTS": "1"}))
 
 
 @pytest.fixture(scope="session")
@@ -133,16 +210,19 @@ def variants_site(tmp_path_factory) -> Path:
     English faq.md changed after both translations (outdated notices; one of
     its FAQ headings now carries a class). Built once, with the translation
     guide's URL (CI passes it)."""
-    project = copy_project(tmp_path_factory.mktemp("variants-project"))
-    (project / "docs" / "ja" / "partners.md").unlink()
-    (project / "docs" / "es" / "get-involved.md").unlink()
-    git(project, "init", "-q")
-    git(project, "add", "-A")
-    git(project, "commit", "-qm", "site")
-    english = project / "docs" / "en" / "faq.md"
-    english.write_text(english.read_text("utf-8").replace("{#cost}", "{#cost .q}") + "\nA new sentence.\n", "utf-8")
-    git(project, "commit", "-qam", "English changed")
-    return built(project, project / "site", env={"TRANSLATION_GUIDE_URL": GUIDE_URL})
+    def make(project: Path) -> None:
+        copy_project(project)
+        (project / "docs" / "ja" / "partners.md").unlink()
+        (project / "docs" / "es" / "get-involved.md").unlink()
+        git(project, "init", "-q")
+        git(project, "add", "-A")
+        git(project, "commit", "-qm", "site")
+        english = project / "docs" / "en" / "faq.md"
+        english.write_text(english.read_text("utf-8").replace("{#cost}", "{#cost .q}") + "\nA new sentence.\n", "utf-8")
+        git(project, "commit", "-qam", "English changed")
+        built(project, project / "site", env={"TRANSLATION_GUIDE_URL": GUIDE_URL})
+
+    return made_once(tmp_path_factory, "variants-project", make) / "site"
 
 
 @pytest.fixture(scope="session")
@@ -161,8 +241,7 @@ def subpath_url() -> str:
 @pytest.fixture(scope="session")
 def subpath_site(tmp_path_factory) -> Path:
     """The site built for a sub-path, as GitHub Pages serves a project site (/<repo>/)."""
-    target = tmp_path_factory.mktemp("subpath-site")
-    return built(ROOT, target, env={"SITE_URL": SUBPATH_URL})
+    return made_once(tmp_path_factory, "subpath-site", lambda target: built(ROOT, target, env={"SITE_URL": SUBPATH_URL}))
 
 
 @pytest.fixture

@@ -29,24 +29,16 @@ def violations(axe, page):
     ]
 
 
-def themed(browser, scheme: str, viewport: str):
-    width, height = VIEWPORTS[viewport]
-    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme, locale="en-US")
-    context.set_default_timeout(10_000)
-    return context
-
-
 def combination_id(combination) -> str:
     return "-".join(combination)
 
 
 @pytest.fixture(params=DIAGONAL + CROSS, ids=combination_id)
-def themed_page(request, browser):
-    context = themed(browser, *request.param)
-    page = context.new_page()
+def themed_page(request, open_page):
+    scheme, viewport = request.param
+    page = open_page(*VIEWPORTS[viewport], scheme)
     page.combination = request.param
-    yield page
-    context.close()
+    return page
 
 
 def test_no_axe_violations_on_any_page(axe, themed_page, base_url):
@@ -60,13 +52,12 @@ def test_no_axe_violations_on_any_page(axe, themed_page, base_url):
 
 @pytest.mark.parametrize("combination", DIAGONAL, ids=combination_id)
 @pytest.mark.parametrize("url", ["ja/partners/", "es/faq/"], ids=["fallback-notice", "outdated-notice"])
-def test_no_axe_violations_on_pages_with_a_notice(axe, browser, variants_url, combination, url):
-    context = themed(browser, *combination)
-    page = context.new_page()
+def test_no_axe_violations_on_pages_with_a_notice(axe, open_page, variants_url, combination, url):
+    scheme, viewport = combination
+    page = open_page(*VIEWPORTS[viewport], scheme)
     page.goto(variants_url + url)
     assert page.locator(".site-notice").count() == 1
     assert violations(axe, page) == []
-    context.close()
 
 
 def test_no_axe_violations_with_search_open(axe, themed_page, base_url):
@@ -80,13 +71,11 @@ def test_no_axe_violations_with_search_open(axe, themed_page, base_url):
     assert violations(axe, themed_page) == []
 
 
-def test_no_axe_violations_with_the_language_suggestion(axe, browser, base_url):
-    context = browser.new_context(locale="es-ES")
-    page = context.new_page()
+def test_no_axe_violations_with_the_language_suggestion(axe, open_page, base_url):
+    page = open_page(locale="es-ES")
     page.goto(base_url + "faq/")
     page.wait_for_selector(".site-suggestion")
     assert violations(axe, page) == []
-    context.close()
 
 
 def focused(page) -> str:

@@ -122,24 +122,21 @@ SCHEMES = {"light": "default", "dark": "slate"}
 
 
 @pytest.fixture(params=list(SCHEMES))
-def palette_page(request, browser):
-    yield from browser_page_in(browser, request.param)
+def palette_page(request, open_page):
+    return page_in(open_page, request.param)
 
 
 @pytest.fixture
-def light_page(browser):
+def light_page(open_page):
     """The notices' words do not change with the palette (every page above is walked in both)."""
-    yield from browser_page_in(browser, "light")
+    return page_in(open_page, "light")
 
 
-def browser_page_in(browser, scheme: str):
+def page_in(open_page, scheme: str):
     """A browser page whose system preference selects the light or dark palette."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme, locale="en-US")
-    context.set_default_timeout(10_000)
-    page = context.new_page()
+    page = open_page(scheme=scheme)
     page.scheme = SCHEMES[scheme]
-    yield page
-    context.close()
+    return page
 
 
 def english_in(page, lang: str, with_article: bool) -> list[str]:

@@ -3,24 +3,13 @@ reader's language on English pages, never a redirect, remembered locally."""
 
 import pytest
 
-from alliance_site.harness import RequestLog, choose_language
+from alliance_site.harness import choose_language
 
 
 @pytest.fixture
-def page_in(browser):
-    contexts = []
-
-    def open_page(locale):
-        context = browser.new_context(locale=locale)
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        page = context.new_page()
-        page.log = RequestLog(page)
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
+def page_in(open_page):
+    """page_in(locale): a page of a browser whose language is `locale`."""
+    return lambda locale: open_page(locale=locale)
 
 
 @pytest.mark.parametrize("locale,lang,path,target", [

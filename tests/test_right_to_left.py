@@ -10,12 +10,8 @@ DIRECTION = "(element) => getComputedStyle(element).direction"
 
 
 @pytest.fixture
-def arabic_page(browser, request):
-    width = getattr(request, "param", 1280)
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="ar")
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
+def arabic_page(open_page, request):
+    return open_page(getattr(request, "param", 1280), 900, locale="ar")
 
 
 def directions(page, selector: str) -> set[str]:

@@ -43,8 +43,8 @@ def test_search_finds_pages_in_the_readers_language_only(browser_page, base_url,
         assert in_language, f"{page} is not a {lang} page"
 
 
-def test_first_view_downloads_nothing_for_search(browser_page, base_url):
-    page = browser_page
+def test_first_view_downloads_nothing_for_search(fresh_page, base_url):
+    page = fresh_page
     page.goto(f"{base_url}ja/faq/")
     assert not [url for url in page.log.requests if "pagefind" in url or "search.js" in url]
 
@@ -52,10 +52,10 @@ def test_first_view_downloads_nothing_for_search(browser_page, base_url):
 FIRST_VIEW_BUDGET = 72 * 1024  # gzip bytes of a first view of /ja/faq/, search not included
 
 
-def test_first_view_stays_within_its_budget(browser_page, base_url):
+def test_first_view_stays_within_its_budget(fresh_page, base_url):
     """A page's first view (HTML, CSS, JS, icons), gzipped as a server sends text:
     the bytes are the build's, so they do not vary from run to run."""
-    page = browser_page
+    page = fresh_page
     responses = []
     page.on("response", lambda response: responses.append(response))
     page.goto(f"{base_url}ja/faq/")
@@ -64,10 +64,10 @@ def test_first_view_stays_within_its_budget(browser_page, base_url):
     assert sum(sizes.values()) <= FIRST_VIEW_BUDGET, sizes
 
 
-def test_first_search_stays_within_its_budget(browser_page, base_url):
+def test_first_search_stays_within_its_budget(fresh_page, base_url):
     """Everything requested from the click to the results, gzipped as a server
     sends text (Pagefind's own files are compressed already)."""
-    page = browser_page
+    page = fresh_page
     page.goto(f"{base_url}ja/faq/")
     responses = []
     page.on("response", lambda response: responses.append(response))

@@ -37,7 +37,7 @@ def preview(tmp_path_factory):
     url = f"http://127.0.0.1:{port}/"
     wait_until(lambda: fetch(url + "ja/faq/"), 60, "mkdocs serve did not answer")
     yield project, url, lambda: log.read_text("utf-8").count("Building documentation...")
-    server.terminate()
+    server.kill()  # nothing to save: a graceful stop only waits for its threads
     server.wait(timeout=10)
 
 
