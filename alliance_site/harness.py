@@ -91,7 +91,8 @@ class GitHubPagesHandler(http.server.SimpleHTTPRequestHandler):
 def serve(directory: Path, handler: type = GitHubPagesHandler):
     """Serve `directory` on an ephemeral loopback port; returns (base URL, server)."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # A short poll: shutting a server down waits for it (0.5 s by default).
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 

@@ -231,11 +231,15 @@ def scan(text: str, code: set[str] | None = None) -> Scan:
     return Scan(tags, markdown_urls(text) + autolinks(text) + html_urls(tags) + list_urls, keys, handlers)
 
 
+COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def front_matter_nodes(text: str) -> dict[str, tuple[int, yaml.Node]]:
     """{key: (line, value node)} of the front matter, or {} if it does not parse."""
     match = FRONT_MATTER.match(text)
     try:
-        node = yaml.compose(match.group(1)) if match else None
+        # libyaml when PyYAML has it: every translated page goes through here.
+        node = yaml.compose(match.group(1), Loader=COMPOSER) if match else None
     except yaml.YAMLError:
         return {}
     if not isinstance(node, yaml.MappingNode):
