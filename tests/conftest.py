@@ -9,6 +9,7 @@ import functools
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -113,10 +114,11 @@ def shared_context(browser):
 
 
 def forget_storage(context, page) -> None:
-    """Clear what a test stored (the palette, remembered choices) for the next one."""
-    origins = [entry["origin"] for entry in context.storage_state()["origins"]]
+    """Clear what a test stored (the palette, remembered choices) for the next
+    one, on every origin the page requested from (its request log)."""
+    origins = {urlsplit(url)._replace(path="", query="", fragment="").geturl() for url in page.log.requests}
     session = context.new_cdp_session(page)
-    for origin in origins:
+    for origin in sorted(origin for origin in origins if origin.startswith("http")):
         session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "local_storage,indexeddb"})
     session.detach()
     context.clear_cookies()
