@@ -149,6 +149,8 @@ class LanguageIndexer:
                     self._index(glob)
                 except ProjectError as error:
                     self.error = error
+                except Exception as error:  # noqa: BLE001 - any failure must fail the build, not end the thread
+                    self.error = ProjectError(f"Pagefind indexing of {self.site_dir} ({glob}) failed: {error!r}")
 
     def _index(self, glob: str) -> None:
         run_pagefind(pagefind_command(self.site_dir, self.bundle) + ["--glob", glob], self.site_dir, self.TIMEOUT)

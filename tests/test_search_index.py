@@ -9,6 +9,7 @@ import pytest
 
 from alliance_site.harness import build_site, copy_project
 from alliance_site.problems import ProjectError
+from alliance_site import search
 from alliance_site.search import BUNDLE, LanguageIndexer, index_site, language_glob
 
 
@@ -57,4 +58,19 @@ def test_a_failing_pagefind_run_fails_the_index_with_its_output(tmp_path):
     indexer.add("index.html")
     indexer.add("no-such-folder/**/*.html")  # Pagefind finds no HTML file: exit 1
     with pytest.raises(ProjectError, match=r"Pagefind could not index .* \(exit 1\):(.|\n)*not able to build an index"):
+        indexer.finish()
+
+
+def test_any_failure_while_indexing_fails_the_index(tmp_path, monkeypatch):
+    """Not only Pagefind's own: a bundle that cannot be read stops the build too,
+    rather than leaving a site whose search misses a language."""
+    (tmp_path / "index.html").write_text("<html lang=en><body data-pagefind-body>Hello</body></html>", "utf-8")
+
+    def unreadable(bundle):
+        raise OSError(f"cannot read {bundle}")
+
+    monkeypatch.setattr(search, "read_entry_file", unreadable)
+    indexer = LanguageIndexer(tmp_path)
+    indexer.add("index.html")
+    with pytest.raises(ProjectError, match=r"Pagefind indexing of .* \(index\.html\) failed: OSError\('cannot read"):
         indexer.finish()
