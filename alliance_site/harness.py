@@ -212,8 +212,10 @@ def run_l10n(root: Path, *args: str, env: dict | None = None) -> subprocess.Comp
     with environment(env), contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
         try:
             code = main(argv)
-        except SystemExit as exit:  # argparse refusing the arguments
-            code = exit.code if isinstance(exit.code, int) else 1
+        except SystemExit as exit:  # argparse refusing the arguments; mapped as Python maps it
+            code = exit.code if isinstance(exit.code, int) else 0 if exit.code is None else 1
+            if not isinstance(exit.code, (int, type(None))):
+                print(exit.code, file=sys.stderr)
     return subprocess.CompletedProcess(["scripts/l10n.py", *argv], code, stdout.getvalue(), stderr.getvalue())
 
 

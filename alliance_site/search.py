@@ -58,52 +58,55 @@ def read_entry_file(bundle: Path) -> dict:
     return json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
 
 
-def run_pagefind(command: list[str], site_dir: Path, timeout: float | None = None) -> None:
-    """ProjectError, with Pagefind's output, when it fails or takes longer than timeout."""
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        raise ProjectError(f"Pagefind did not finish indexing {site_dir} within {timeout} s.") from None
-    if result.returncode != 0:
-        raise ProjectError(
-            f"Pagefind could not index {site_dir} (exit {result.returncode}):\n{result.stdout}{result.stderr}\n"
-            "Is 'pagefind[extended]' from requirements.txt installed?"
-        )
+def pagefind_failure(site_dir: Path, code: int, output: str) -> ProjectError:
+    return ProjectError(f"Pagefind could not index {site_dir} (exit {code}):\n{output}\n"
+                        "Is 'pagefind[extended]' from requirements.txt installed?")
 
 
 def index_site(site_dir: Path, output: Path | None = None) -> Path:
     """Index a built site in one run; returns the bundle folder. ProjectError if Pagefind fails."""
-    run_pagefind(pagefind_command(site_dir, output), site_dir)
+    result = subprocess.run(pagefind_command(site_dir, output), capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise pagefind_failure(site_dir, result.returncode, result.stdout + result.stderr)
     bundle = output or Path(site_dir) / BUNDLE
     write_entry_file(bundle, read_entry_file(bundle))
     return bundle
 
 
-# Characters with a meaning in Pagefind's --glob (the wax syntax), which a
-# top-level name must not contain to be listed in one.
-GLOB_SYNTAX = set("{}[]<>*?,:!\\")
+# Characters with a meaning in Pagefind's --glob (the wax syntax): escaped with
+# a backslash in a listed name. A backslash itself cannot be escaped.
+GLOB_SYNTAX = set("{}[]<>()*?$,:")
+MARKER = "data-pagefind-body"  # on a language's own pages only (overrides/main.html)
 
 
-def language_glob(site_dir: Path, code: str, default: str, codes: list[str]) -> str:
-    """The HTML files of one built language. Every language but the default one
-    lives in its own folder; the default one is the rest of the site, listed by its
-    top-level names (Pagefind's glob cannot exclude)."""
+def language_paths(site_dir: Path, code: str, default: str, codes: list[str]) -> list[Path]:
+    """The top-level folders and HTML files of one built language: its folder,
+    or for the default language the rest of the site."""
     if code != default:
-        return f"{code}/**/*.html"
+        return [Path(site_dir) / code]
+    return [path for path in sorted(Path(site_dir).iterdir())
+            if path.name not in codes and path.name != BUNDLE and (path.is_dir() or path.suffix == ".html")]
+
+
+def language_glob(paths: list[Path], default: str) -> str:
+    """A Pagefind --glob for exactly these top-level folders and HTML files
+    (Pagefind's glob cannot exclude, so the default language lists its own)."""
     names = []
-    for path in sorted(Path(site_dir).iterdir()):
-        if path.name in codes or path.name == BUNDLE:
-            continue
-        if GLOB_SYNTAX & set(path.name):
-            raise ProjectError(
-                f"{path}: this name cannot be given to Pagefind. Rename the page it comes from "
-                f"(docs/{default}/...) without any of {''.join(sorted(GLOB_SYNTAX))}."
-            )
-        if path.is_dir():
-            names.append(f"{path.name}/**/*.html")
-        elif path.suffix == ".html":
-            names.append(path.name)
+    for path in paths:
+        if "\\" in path.name:
+            raise ProjectError(f"{path}: Pagefind cannot be given a name with a backslash. Rename the page "
+                               f"it comes from (docs/{default}/...) without it.")
+        name = "".join(f"\\{char}" if char in GLOB_SYNTAX else char for char in path.name)
+        names.append(f"{name}/**/*.html" if path.is_dir() else name)
     return "{" + ",".join(names) + "}"
+
+
+def has_marked_page(paths: list[Path]) -> bool:
+    """Whether any HTML file under `paths` is marked for Pagefind. A language with
+    none (every page an English fallback) is not indexed: given no marked page,
+    Pagefind would index the fallbacks' whole bodies."""
+    files = (file for path in paths for file in ([path] if path.is_file() else sorted(path.rglob("*.html"))))
+    return any(MARKER in file.read_text(encoding="utf-8", errors="replace") for file in files)
 
 
 class LanguageIndexer:
@@ -114,7 +117,7 @@ class LanguageIndexer:
     one bundle. Its files are named by their content, so runs never clash; only
     pagefind-entry.json names one language per run, and the language maps are
     merged at the end. The result is byte-identical to one run over the whole site
-    (tests/test_search.py).
+    (tests/test_search_index.py).
     """
 
     TIMEOUT = 300  # seconds per language; a stuck Pagefind fails the build
@@ -124,9 +127,17 @@ class LanguageIndexer:
         self.bundle = self.site_dir / BUNDLE
         self.entry: dict = {}
         self.error: ProjectError | None = None
+        self.stopped = False
+        self.process: subprocess.Popen | None = None
         self.globs: queue.Queue[str | None] = queue.Queue()
         self.worker = threading.Thread(target=self._work, name="pagefind", daemon=True)
         self.worker.start()
+
+    def add_language(self, code: str, default: str, codes: list[str]) -> None:
+        """Queue a language whose files are all written (before the next one is)."""
+        paths = language_paths(self.site_dir, code, default, codes)
+        if has_marked_page(paths):
+            self.globs.put(language_glob(paths, default))
 
     def add(self, glob: str) -> None:
         self.globs.put(glob)
@@ -142,9 +153,18 @@ class LanguageIndexer:
         write_entry_file(self.bundle, self.entry)
         return self.bundle
 
+    def stop(self) -> None:
+        """The build failed: index nothing more, and stop the run in progress, so
+        no Pagefind outlives the build and writes into the next one's folder."""
+        self.stopped = True
+        self.globs.put(None)
+        if (process := self.process) is not None:
+            process.kill()
+        self.worker.join()
+
     def _work(self) -> None:
         while (glob := self.globs.get()) is not None:
-            if self.error is None:
+            if self.error is None and not self.stopped:
                 try:
                     self._index(glob)
                 except ProjectError as error:
@@ -152,12 +172,30 @@ class LanguageIndexer:
                 except Exception as error:  # noqa: BLE001 - any failure must fail the build, not end the thread
                     self.error = ProjectError(f"Pagefind indexing of {self.site_dir} ({glob}) failed: {error!r}")
 
+    def _run(self, command: list[str]) -> None:
+        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as process:
+            self.process = process
+            try:
+                output, _ = process.communicate(timeout=self.TIMEOUT)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                raise ProjectError(f"Pagefind did not finish indexing {self.site_dir} within {self.TIMEOUT} s.") from None
+            finally:
+                self.process = None
+        if process.returncode != 0 and not self.stopped:
+            raise pagefind_failure(self.site_dir, process.returncode, output)
+
     def _index(self, glob: str) -> None:
-        run_pagefind(pagefind_command(self.site_dir, self.bundle) + ["--glob", glob], self.site_dir, self.TIMEOUT)
+        self._run(pagefind_command(self.site_dir, self.bundle) + ["--glob", glob])
+        if self.stopped:
+            return
         entry = read_entry_file(self.bundle)
         languages = entry.pop("languages")
         if self.entry and {k: v for k, v in self.entry.items() if k != "languages"} != entry:
             raise ProjectError(f"Pagefind indexed {glob} with other settings than the languages before it: {entry}")
+        if twice := sorted(set(languages) & set(self.entry.get("languages", {}))):
+            raise ProjectError(f"{self.site_dir}: pages of {', '.join(twice)} (by their <html lang>) are in more than "
+                               f"one language's folder; the last found in {glob}. Give each page its folder's language.")
         self.entry = {**entry, "languages": {**self.entry.get("languages", {}), **languages}}
 
 

@@ -97,6 +97,8 @@ def shared_context(browser):
     """shared_context(locale): one browser context per locale and test worker.
     A page in it costs a fraction of a fresh context's (no new renderer process,
     warm caches); each test's storage is forgotten after it (see open_page).
+    Routes, init scripts and permissions belong on a test's page, never on a
+    shared context: they would outlive the test.
     Tests that count bytes, or need touch or no JavaScript, open a context of
     their own."""
     contexts = {}
@@ -119,7 +121,7 @@ def forget_storage(context, page) -> None:
     origins = {urlsplit(url)._replace(path="", query="", fragment="").geturl() for url in page.log.requests}
     session = context.new_cdp_session(page)
     for origin in sorted(origin for origin in origins if origin.startswith("http")):
-        session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "local_storage,indexeddb"})
+        session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "local_storage,indexeddb,cache_storage"})
     session.detach()
     context.clear_cookies()
 
@@ -140,9 +142,16 @@ def open_page(shared_context):
         return page
 
     yield open_
+    problems = []
     for page in pages:
-        forget_storage(page.context, page)
-        page.close()
+        try:
+            forget_storage(page.context, page)
+        except Exception as error:  # every page is closed all the same; the first problem is reported
+            problems.append(error)
+        finally:
+            page.close()
+    if problems:
+        raise problems[0]
 
 
 @pytest.fixture

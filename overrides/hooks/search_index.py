@@ -12,15 +12,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from alliance_site.config import SESSION, built_languages, is_fallback
+from alliance_site.config import SESSION, built_languages
 from alliance_site.problems import ProjectError
-from alliance_site.search import LanguageIndexer, index_site, language_glob, preview_indexer
+from alliance_site.search import LanguageIndexer, preview_indexer
 
 _indexer: dict[str, LanguageIndexer] = {}  # the published build's, while it runs
-# Languages of this build with a page of their own (marked data-pagefind-body).
-# A language with none is not indexed: Pagefind, given no marked page, would
-# index the English fallbacks' whole bodies instead.
-_translated: set[str] = set()
 
 
 def i18n_is_building_other_languages(config) -> bool:
@@ -28,29 +24,15 @@ def i18n_is_building_other_languages(config) -> bool:
     return bool(getattr(config.plugins.get("i18n"), "building", False))
 
 
-def on_pre_build(config):
-    if not i18n_is_building_other_languages(config):
-        _translated.clear()
-
-
-def on_post_page(output, page, config):
-    if not is_fallback(page, config):
-        _translated.add(config.theme["language"])
-    return output
-
-
 @event_priority(-50)  # a language's files are written; static-i18n (-100) has not started the next
 def _index_this_language(config):
     if SESSION.previewing:
         return
-    site_dir = Path(config.site_dir)
     if not i18n_is_building_other_languages(config):  # the default language: the build's first
-        _indexer["build"] = LanguageIndexer(site_dir)
-    code, codes = config.theme["language"], [language.code for language in built_languages(config)]
-    if code not in _translated:
-        return
+        _indexer["build"] = LanguageIndexer(Path(config.site_dir))
+    codes = [language.code for language in built_languages(config)]
     try:
-        _indexer["build"].add(language_glob(site_dir, code, codes[0], codes))
+        _indexer["build"].add_language(config.theme["language"], codes[0], codes)
     except ProjectError as error:
         raise PluginError(str(error)) from error
 
@@ -69,3 +51,9 @@ def _finish_index(config):
 
 
 on_post_build = CombinedEvent(_index_this_language, _finish_index)
+
+
+def on_build_error(error):
+    """No Pagefind outlives a failed build (it would write into the next one's folder)."""
+    if indexer := _indexer.pop("build", None):
+        indexer.stop()
