@@ -12,6 +12,7 @@ by a second or two, and always works).
 from __future__ import annotations
 
 import json
+import os
 import queue
 import shutil
 import subprocess
@@ -129,7 +130,7 @@ class LanguageIndexer:
         self.error: ProjectError | None = None
         self.stopped = False
         self.process: subprocess.Popen | None = None
-        self.globs: queue.Queue[str | None] = queue.Queue()
+        self.globs: queue.Queue[tuple[str, dict] | None] = queue.Queue()
         self.worker = threading.Thread(target=self._work, name="pagefind", daemon=True)
         self.worker.start()
 
@@ -137,10 +138,13 @@ class LanguageIndexer:
         """Queue a language whose files are all written (before the next one is)."""
         paths = language_paths(self.site_dir, code, default, codes)
         if has_marked_page(paths):
-            self.globs.put(language_glob(paths, default))
+            self.add(language_glob(paths, default), alongside_build=code != codes[-1])
 
-    def add(self, glob: str) -> None:
-        self.globs.put(glob)
+    def add(self, glob: str, alongside_build: bool = False) -> None:
+        """Queue a run. One alongside the build gets one thread (Pagefind's rayon
+        pool), so that the single-threaded build keeps a core of its own; the last
+        language's run, which the build waits for, gets them all."""
+        self.globs.put((glob, {"RAYON_NUM_THREADS": "1"} if alongside_build else {}))
 
     def finish(self) -> Path:
         """Wait for every language; the bundle folder, or ProjectError."""
@@ -163,17 +167,19 @@ class LanguageIndexer:
         self.worker.join()
 
     def _work(self) -> None:
-        while (glob := self.globs.get()) is not None:
+        while (run := self.globs.get()) is not None:
+            glob, env = run
             if self.error is None and not self.stopped:
                 try:
-                    self._index(glob)
+                    self._index(glob, env)
                 except ProjectError as error:
                     self.error = error
                 except Exception as error:  # noqa: BLE001 - any failure must fail the build, not end the thread
                     self.error = ProjectError(f"Pagefind indexing of {self.site_dir} ({glob}) failed: {error!r}")
 
-    def _run(self, command: list[str]) -> None:
-        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as process:
+    def _run(self, command: list[str], env: dict) -> None:
+        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              env={**os.environ, **env}) as process:
             self.process = process
             try:
                 output, _ = process.communicate(timeout=self.TIMEOUT)
@@ -185,8 +191,8 @@ class LanguageIndexer:
         if process.returncode != 0 and not self.stopped:
             raise pagefind_failure(self.site_dir, process.returncode, output)
 
-    def _index(self, glob: str) -> None:
-        self._run(pagefind_command(self.site_dir, self.bundle) + ["--glob", glob])
+    def _index(self, glob: str, env: dict) -> None:
+        self._run(pagefind_command(self.site_dir, self.bundle) + ["--glob", glob], env)
         if self.stopped:
             return
         entry = read_entry_file(self.bundle)
