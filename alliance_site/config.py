@@ -165,6 +165,12 @@ def plugin_entries(config) -> list:
     return list(config.plugins["i18n"].config.languages)
 
 
+def building_other_languages(config) -> bool:
+    """True inside the builds of the languages after the first: mkdocs-static-i18n
+    builds each of them within the first build's on_post_build."""
+    return bool(getattr(config.plugins.get("i18n"), "building", False))
+
+
 def built_languages(config) -> list[Language]:
     """Languages this build makes (the i18n plugin's `build` flags), default first.
 

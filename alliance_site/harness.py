@@ -213,9 +213,11 @@ def run_l10n(root: Path, *args: str, env: dict | None = None) -> subprocess.Comp
         try:
             code = main(argv)
         except SystemExit as exit:  # argparse refusing the arguments; mapped as Python maps it
-            code = exit.code if isinstance(exit.code, int) else 0 if exit.code is None else 1
-            if not isinstance(exit.code, (int, type(None))):
+            if exit.code is None or isinstance(exit.code, int):
+                code = exit.code or 0
+            else:
                 print(exit.code, file=sys.stderr)
+                code = 1
     return subprocess.CompletedProcess(["scripts/l10n.py", *argv], code, stdout.getvalue(), stderr.getvalue())
 
 

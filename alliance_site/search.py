@@ -1,10 +1,10 @@
 """Pagefind, the site's search: one index per `<html lang>`, each language
-indexed as soon as it is built, while the next one builds. Only elements marked `data-pagefind-body` are indexed (see
-overrides/main.html), so English fallback pages stay out of other languages'
-indexes.
+indexed as soon as it is built, while the next one builds. Only elements marked
+`data-pagefind-body` are indexed (see overrides/main.html), so English fallback
+pages stay out of other languages' indexes.
 
-A published build has every language indexed before it finishes. A preview (`make serve`) keeps
-indexing out of the edit-to-reload path: the last index is copied into the new
+A published build has every language indexed before it finishes. A preview
+(`make serve`) keeps indexing out of the edit-to-reload path: the last index is copied into the new
 build at once, and a fresh one is made in the background (search may lag a save
 by a second or two, and always works).
 """
@@ -126,7 +126,8 @@ class LanguageIndexer:
     def __init__(self, site_dir: Path):
         self.site_dir = Path(site_dir)
         self.bundle = self.site_dir / BUNDLE
-        self.entry: dict = {}
+        self.settings: dict | None = None  # what every run must agree on (version, characters)
+        self.languages: dict = {}
         self.error: ProjectError | None = None
         self.stopped = False
         self.process: subprocess.Popen | None = None
@@ -152,9 +153,9 @@ class LanguageIndexer:
         self.worker.join()
         if self.error:
             raise self.error
-        if not self.entry:
+        if not self.languages:
             raise ProjectError(f"{self.site_dir}: no language has a page of its own for Pagefind to index.")
-        write_entry_file(self.bundle, self.entry)
+        write_entry_file(self.bundle, {**self.settings, "languages": self.languages})
         return self.bundle
 
     def stop(self) -> None:
@@ -195,15 +196,15 @@ class LanguageIndexer:
         self._run(pagefind_command(self.site_dir, self.bundle) + ["--glob", glob], env)
         if self.stopped:
             return
-        entry = read_entry_file(self.bundle)
-        languages = entry.pop("languages")
-        if self.entry and {k: v for k, v in self.entry.items() if k != "languages"} != entry:
-            raise ProjectError(f"Pagefind indexed {glob} with other settings than the languages before it: {entry}")
-        if twice := sorted(set(languages) & set(self.entry.get("languages", {}))):
+        settings = read_entry_file(self.bundle)
+        languages = settings.pop("languages")
+        if self.settings is not None and settings != self.settings:
+            raise ProjectError(f"Pagefind indexed {glob} with other settings than the languages before it: {settings}")
+        if twice := sorted(languages.keys() & self.languages.keys()):
             raise ProjectError(f"{self.site_dir}: pages of {', '.join(twice)} (by their <html lang>) are in more than "
                                f"one language's folder; the last found in {glob}. Give each page its folder's language.")
-        self.entry = {**entry, "languages": {**self.entry.get("languages", {}), **languages}}
-
+        self.settings = settings
+        self.languages.update(languages)
 
 class PreviewIndexer:
     """Keeps a preview's search working without holding up its reloads."""

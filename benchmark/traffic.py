@@ -7,14 +7,13 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
-import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from alliance_site.harness import GitHubPagesHandler, serve
-from alliance_site.search import BUNDLE
+from alliance_site.search import BUNDLE, read_entry_file
 
 from benchmark import trees
 from benchmark.report import Section, kib, table
@@ -226,7 +225,7 @@ def run(work: Workspace) -> list[Section]:
 def language_files(bundle: Path, lang: str) -> list[Path]:
     """The files of a Pagefind bundle that belong to one language: its metadata,
     WebAssembly, index, fragment and filter chunks (the UI's code is shared)."""
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    entry = read_entry_file(bundle)
     info = entry["languages"][lang]
     files = [bundle / f"pagefind.{info['hash']}.pf_meta", bundle / f"wasm.{info['wasm'] or 'unknown'}.pagefind"]
     for folder in ("index", "fragment", "filter"):

@@ -12,6 +12,7 @@ import yaml
 
 from alliance_site.checks import readiness_problems
 from alliance_site.harness import build_site, run_l10n
+from alliance_site.search import BUNDLE, read_entry_file
 
 @pytest.fixture(scope="module")
 def published_site(drafts_project, tmp_path_factory):
@@ -32,7 +33,7 @@ def test_published_build_has_no_trace_of_a_draft(published_site, draft_codes):
     for code in draft_codes:
         assert f'hreflang="{code}"' not in text  # switcher, <head>, sitemap
         assert f'/{code}/' not in text  # links, sitemap, 404 homes, language suggestion
-    languages = json.loads((published_site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))["languages"]
+    languages = read_entry_file(published_site / BUNDLE)["languages"]
     assert set(languages) == {"en", "ja", "es"}
 
 
@@ -42,7 +43,7 @@ def test_preview_build_shows_drafts_everywhere_a_language_appears(drafts_site, d
         assert (drafts_site / code / "faq" / "index.html").is_file()  # English fallback
     home = (drafts_site / "index.html").read_text("utf-8")
     assert all(f'hreflang="{code}"' in home for code in draft_codes)
-    languages = json.loads((drafts_site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))["languages"]
+    languages = read_entry_file(drafts_site / BUNDLE)["languages"]
     assert {"ar", "zh", "ko"} <= set(languages)
 
 

@@ -3,7 +3,6 @@ builds (alliance_site.search.LanguageIndexer), and the bundle is exactly what
 one Pagefind run over the finished site gives."""
 
 import hashlib
-import json
 import os
 import subprocess
 import sys
@@ -14,7 +13,7 @@ import pytest
 from alliance_site.harness import BUILD_ENV, build_site, copy_project
 from alliance_site.problems import ProjectError
 from alliance_site import search
-from alliance_site.search import BUNDLE, LanguageIndexer, index_site, language_glob, language_paths
+from alliance_site.search import BUNDLE, LanguageIndexer, index_site, language_glob, language_paths, read_entry_file
 
 
 def digests(bundle):
@@ -35,7 +34,7 @@ def test_a_language_with_no_page_of_its_own_stays_out_of_search(tmp_path):
     result = build_site(project, site, env={"SITE_ONLY": "es"})
     assert result.returncode == 0, result.stderr
     assert (site / "es" / "faq" / "index.html").is_file()
-    languages = json.loads((site / BUNDLE / "pagefind-entry.json").read_text("utf-8"))["languages"]
+    languages = read_entry_file(site / BUNDLE)["languages"]
     assert sorted(languages) == ["en"]
     assert digests(site / BUNDLE) == digests(index_site(site, tmp_path / "one-run"))
 
@@ -71,7 +70,7 @@ def test_a_dirty_build_keeps_every_language_in_search(tmp_path):
                             cwd=project, env={**os.environ, **BUILD_ENV, "SITE_ONLY": "ja"},
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
-    languages = json.loads((site / BUNDLE / "pagefind-entry.json").read_text("utf-8"))["languages"]
+    languages = read_entry_file(site / BUNDLE)["languages"]
     assert sorted(languages) == ["en", "ja"]
 
 

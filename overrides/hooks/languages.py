@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from alliance_site.config import (
-    SESSION, built_languages, forget_built_languages, is_built, plugin_entries, project_root, selection_problems, to_language,
+    SESSION, building_other_languages, built_languages, forget_built_languages, is_built, plugin_entries, project_root, selection_problems, to_language,
 )
 from alliance_site.checks import language_text_problems
 from alliance_site.languages import material_language_problem
@@ -29,7 +29,7 @@ def on_startup(command, dirty):
 
 @event_priority(100)  # before mkdocs-static-i18n (-100) reads the build flags
 def on_config(config):
-    if getattr(config.plugins["i18n"], "building", False):
+    if building_other_languages(config):
         return config  # another language of the same build: decided and checked already
     forget_strings()  # this build reads the strings files afresh
     entries = plugin_entries(config)

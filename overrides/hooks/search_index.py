@@ -12,23 +12,18 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from alliance_site.config import SESSION, built_languages
+from alliance_site.config import SESSION, building_other_languages, built_languages
 from alliance_site.problems import ProjectError
 from alliance_site.search import LanguageIndexer, preview_indexer
 
 _indexer: dict[str, LanguageIndexer] = {}  # the published build's, while it runs
 
 
-def i18n_is_building_other_languages(config) -> bool:
-    """mkdocs-static-i18n builds each extra language inside its own on_post_build."""
-    return bool(getattr(config.plugins.get("i18n"), "building", False))
-
-
 @event_priority(-50)  # a language's files are written; static-i18n (-100) has not started the next
 def _index_this_language(config):
     if SESSION.previewing:
         return
-    if not i18n_is_building_other_languages(config):  # the default language: the build's first
+    if not building_other_languages(config):  # the default language: the build's first
         _indexer["build"] = LanguageIndexer(Path(config.site_dir))
     codes = [language.code for language in built_languages(config)]
     try:
@@ -39,7 +34,7 @@ def _index_this_language(config):
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
 def _finish_index(config):
-    if i18n_is_building_other_languages(config):
+    if building_other_languages(config):
         return
     try:
         if SESSION.previewing:

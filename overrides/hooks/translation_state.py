@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 
 from mkdocs.plugins import event_priority
 
-from alliance_site.config import project_root
+from alliance_site.config import building_other_languages, project_root
 from alliance_site.git_state import GitSnapshot, translation_state
 
 _snapshot: dict = {}
@@ -24,7 +24,7 @@ def page_path(page) -> str:
 
 
 def on_pre_build(config):
-    if not getattr(config.plugins.get("i18n"), "building", False):  # the first language of this build
+    if not building_other_languages(config):  # the first language of this build
         _snapshot["git"] = GitSnapshot.read(project_root(config))
 
 
